@@ -1,0 +1,1 @@
+"""Sillon: monitoring and evaluation for support structures of social entrepreneurship."""

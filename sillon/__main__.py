@@ -1,0 +1,3 @@
+from sillon.cli import main
+
+main()

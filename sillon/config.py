@@ -1,0 +1,82 @@
+"""Reading the environment into settings values.
+
+Kept apart from settings.py so that each rule (booleans, database URL, secret key)
+can be tested on its own.
+"""
+
+import os
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management.utils import get_random_secret_key
+
+TRUE_WORDS = {"1", "true", "yes", "on"}
+FALSE_WORDS = {"0", "false", "no", "off", ""}
+
+# Seconds a writer waits for SQLite's lock before giving up ("database is locked").
+SQLITE_BUSY_TIMEOUT = 20
+
+
+def env_bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    word = raw.strip().lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {raw!r}.")
+
+
+def env_list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None:
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def database_config(url: str) -> dict:
+    """Django's DATABASES["default"] for a DATABASE_URL.
+
+    SQLite gets write-ahead logging (readers never wait for a writer), a busy
+    timeout, and IMMEDIATE transactions so that concurrent writers queue instead of
+    failing halfway through a transaction.
+    """
+    try:
+        config = dj_database_url.parse(url)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"DATABASE_URL is not understood: {error}") from error
+    engine = config["ENGINE"]
+    if engine == "django.db.backends.sqlite3":
+        Path(config["NAME"]).parent.mkdir(parents=True, exist_ok=True)
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": SQLITE_BUSY_TIMEOUT,
+        }
+    elif engine == "django.db.backends.postgresql":
+        config["CONN_MAX_AGE"] = 60
+        config["CONN_HEALTH_CHECKS"] = True
+    else:
+        raise ImproperlyConfigured(
+            f"DATABASE_URL must point to SQLite or PostgreSQL, not {engine}."
+        )
+    return config
+
+
+def load_or_create_secret_key(data_dir: Path) -> str:
+    """The key stored in the data folder, created (readable by its owner only) on first run."""
+    path = data_dir / "secret_key"
+    if path.exists():
+        return path.read_text().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    key = get_random_secret_key()
+    try:
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # another process created it first: use theirs
+        return path.read_text().strip()
+    with os.fdopen(descriptor, "w") as file:
+        file.write(key)
+    return key

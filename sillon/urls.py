@@ -1,0 +1,19 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from sillon.core import views as core_views
+
+# Every page of an organisation lives under /o/<organisation>/ and goes through
+# sillon.accounts.permissions.organisation_view.
+organisation_patterns = [
+    path("", include("sillon.core.organisation_urls")),
+    path("settings/", include("sillon.accounts.organisation_urls")),
+]
+
+urlpatterns = [
+    path("", core_views.home, name="home"),
+    path("o/<slug:organisation>/", include(organisation_patterns)),
+    path("accounts/", include("sillon.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
