@@ -16,17 +16,22 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from sillon.accounts.demo import create_demo_organisation, demo_logins  # noqa: E402
+from sillon.accounts.demo import demo_logins  # noqa: E402
+from sillon.accounts.models import Organisation  # noqa: E402
 from sillon.accounts.roles import Role  # noqa: E402
+from sillon.demo.purge import purge_organisation  # noqa: E402
 
 ROUNDS = 50
-PAGES = ["dashboard", "projects", "settings", "members"]
+PROJECTS = 2000
+PAGES = ["dashboard", "projects", "activities", "programmes", "settings", "members"]
 
 
 def main() -> None:
     settings.ALLOWED_HOSTS = ["testserver"]
+    settings.DEBUG = False
     call_command("migrate", verbosity=0)
-    organisation = create_demo_organisation("bench-pages")
+    call_command("demo", organisation="bench-pages", projects=PROJECTS, seed=1, verbosity=0)
+    organisation = Organisation.objects.get(slug="bench-pages")
     admin = next(login for login in demo_logins(organisation.slug) if login.role == Role.ADMIN)
     client = Client()
     client.login(username=admin.username, password=admin.password)
@@ -43,7 +48,7 @@ def main() -> None:
             client.get(url)
         p95 = statistics.quantiles(timings, n=20)[-1]
         print(f"{name:<12}{statistics.median(timings):>10.1f}{p95:>10.1f}{len(queries):>9}")
-    organisation.delete()
+    purge_organisation(organisation)
 
 
 if __name__ == "__main__":

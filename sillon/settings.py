@@ -45,8 +45,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
-    "sillon.core",
+    "django_filters",
+    "simple_history",
     "sillon.accounts",
+    "sillon.codes",
+    "sillon.core",
+    "sillon.register",
+    "sillon.demo",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Records who made each change in the history of records.
+    "simple_history.middleware.HistoryRequestMiddleware",
 ]
 
 ROOT_URLCONF = "sillon.urls"
@@ -77,6 +84,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "sillon.accounts.context_processors.memberships",
+                "sillon.accounts.context_processors.abilities",
             ],
         },
     },

@@ -7,6 +7,7 @@ from sillon.core import views as core_views
 # sillon.accounts.permissions.organisation_view.
 organisation_patterns = [
     path("", include("sillon.core.organisation_urls")),
+    path("", include("sillon.register.urls")),
     path("settings/", include("sillon.accounts.organisation_urls")),
 ]
 
@@ -14,6 +15,7 @@ urlpatterns = [
     path("", core_views.home, name="home"),
     path("o/<slug:organisation>/", include(organisation_patterns)),
     path("accounts/", include("sillon.accounts.urls")),
+    path("codes/", include("sillon.codes.urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

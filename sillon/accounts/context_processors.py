@@ -13,3 +13,11 @@ def memberships(request: HttpRequest) -> dict:
         .select_related("organisation")
         .order_by("organisation__name")
     }
+
+
+def abilities(request: HttpRequest) -> dict:
+    """`can.edit_records` etc. for the member's role in the current organisation."""
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        return {"can": {}}
+    return {"can": {ability.value: True for ability in membership.abilities}}

@@ -1,9 +1,8 @@
-"""The demo organisation and its four users, one per role."""
+"""The demo organisation's members: one user per role, with a published password."""
 
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
 
 from sillon.accounts.models import Membership, Organisation
 from sillon.accounts.roles import Role
@@ -27,17 +26,17 @@ def demo_logins(slug: str) -> list[DemoLogin]:
     return [DemoLogin(f"{slug}-{role.value}", DEMO_PASSWORD, role) for role in Role]
 
 
-@transaction.atomic
-def create_demo_organisation(slug: str = DEMO_SLUG, name: str | None = None) -> Organisation:
-    """(Re)create the organisation from scratch, with one user per role."""
-    Organisation.objects.filter(slug=slug).delete()
-    organisation = Organisation.objects.create(
-        slug=slug, name=name or (DEMO_NAME if slug == DEMO_SLUG else f"{slug} (démo)")
-    )
-    for login in demo_logins(slug):
+def demo_name(slug: str) -> str:
+    return DEMO_NAME if slug == DEMO_SLUG else f"{slug} (démo)"
+
+
+def create_demo_members(organisation: Organisation) -> None:
+    """One user per role, named after the organisation, with the demo password."""
+    for login in demo_logins(organisation.slug):
         user, _ = User.objects.get_or_create(username=login.username)
         user.is_active = True
         user.set_password(login.password)
         user.save()
-        Membership.objects.create(organisation=organisation, user=user, role=login.role)
-    return organisation
+        Membership.objects.update_or_create(
+            organisation=organisation, user=user, defaults={"role": login.role}
+        )

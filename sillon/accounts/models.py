@@ -74,5 +74,5 @@ class Membership(models.Model):
 
     @property
     def abilities(self) -> frozenset[Ability]:
-        """For templates: `{% if "edit_records" in membership.abilities %}`."""
+        """What the role allows (templates read it as `can.<ability>`)."""
         return Role(self.role).abilities

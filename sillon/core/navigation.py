@@ -29,14 +29,6 @@ SECTIONS = [
 
 # What each section that is not built yet will hold, shown on its "coming" page.
 COMING = {
-    "projects": _(
-        "The register of accompanied projects: holders, enrolments in programmes, "
-        "enterprises and the whole story of each project."
-    ),
-    "activities": _(
-        "Coaching sessions, trainings, events, expert interventions and coworking days, "
-        "with a quick form to log a session for several projects at once."
-    ),
     "enterprises": _(
         "Enterprises created and followed, their jobs, accreditations, transfers and "
         "societal impact."

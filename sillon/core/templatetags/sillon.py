@@ -1,4 +1,8 @@
+from decimal import Decimal
+
 from django import template
+from django.utils.formats import number_format
+from django.utils.translation import get_language
 
 from sillon.core.navigation import SECTIONS
 
@@ -13,3 +17,16 @@ def navigation(context) -> dict:
         "current": context.get("section"),
         "organisation": request.organisation,
     }
+
+
+# Where the euro sign goes, by language: "1 125,00 €" in French, "€ 1.125,00" in Dutch.
+EURO_AFTER = {"fr"}
+
+
+@register.filter
+def euros(value) -> str:
+    """An amount in euros, with two decimals, written as the user's language writes it."""
+    if value in (None, ""):
+        return ""
+    amount = number_format(Decimal(value), 2, use_l10n=True, force_grouping=True)
+    return f"{amount}\u00a0€" if (get_language() or "fr")[:2] in EURO_AFTER else f"€\u00a0{amount}"

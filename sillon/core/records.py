@@ -1,0 +1,82 @@
+"""The edit and delete pages every record shares: a form page and a confirmation page."""
+
+from collections.abc import Callable
+
+from django.contrib import messages
+from django.db.models import Model, ProtectedError
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+
+def form_page(
+    request: HttpRequest,
+    form_class,
+    *,
+    title: str,
+    section: str,
+    cancel_url: str,
+    success_url: Callable[[Model], str],
+    instance: Model | None = None,
+    initial: dict | None = None,
+    save: Callable | None = None,
+    template: str = "core/form.html",
+) -> HttpResponse:
+    """Show the form; on a valid POST save it (through `save` when given) and redirect."""
+    data = request.POST if request.method == "POST" else None
+    form = form_class(data, instance=instance, initial=initial, organisation=request.organisation)
+    if data is not None and form.is_valid():
+        saved = save(form) if save else form.save()
+        messages.success(request, _("“%(record)s” was saved.") % {"record": saved})
+        return redirect(success_url(saved))
+    return render(
+        request,
+        template,
+        {"form": form, "title": title, "section": section, "cancel_url": cancel_url},
+    )
+
+
+def delete_page(
+    request: HttpRequest,
+    record: Model,
+    *,
+    section: str,
+    cancel_url: str,
+    success_url: str,
+    consequences: str = "",
+    delete: Callable[[], str | None] | None = None,
+    question: str = "",
+    button: str = "",
+) -> HttpResponse:
+    """Ask for confirmation; on POST delete, unless other records still need this one.
+
+    `delete` replaces the plain deletion and may return the message to show.
+    """
+    if request.method == "POST":
+        try:
+            if delete:
+                done = delete()
+            else:
+                record.delete()
+                done = None
+        except ProtectedError as error:
+            messages.error(
+                request,
+                _("“%(record)s” cannot be deleted: %(count)s other records still refer to it.")
+                % {"record": record, "count": len(error.protected_objects)},
+            )
+            return redirect(cancel_url)
+        messages.success(request, done or _("“%(record)s” was deleted.") % {"record": record})
+        return redirect(success_url)
+    return render(
+        request,
+        "core/confirm_delete.html",
+        {
+            "record": record,
+            "section": section,
+            "cancel_url": cancel_url,
+            "consequences": consequences,
+            "question": question or _("Delete “%(record)s”?") % {"record": record},
+            "button": button or _("Delete"),
+        },
+    )

@@ -1,0 +1,90 @@
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+from django.utils.text import slugify
+
+from sillon.accounts.demo import DEMO_SLUG, create_demo_members, demo_logins, demo_name
+from sillon.accounts.models import Organisation
+from sillon.demo import register
+from sillon.demo.purge import purge_organisation
+
+
+class Command(BaseCommand):
+    help = (
+        "Create (or recreate) a demo organisation with realistic, deterministic records "
+        "and one user per role, and print their logins."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--organisation",
+            default=DEMO_SLUG,
+            help=f"Short name (slug) of the demo organisation (default: {DEMO_SLUG}).",
+        )
+        parser.add_argument(
+            "--projects", type=int, default=300, help="Number of projects (default: 300)."
+        )
+        parser.add_argument(
+            "--seed", type=int, default=1, help="Seed of the random generator (default: 1)."
+        )
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="Only create it when the database holds no organisation at all "
+            "(used by `make run`); the logins are printed either way.",
+        )
+
+    def handle(self, *args, organisation, projects, seed, if_empty, verbosity, **options):
+        if slugify(organisation) != organisation:
+            raise CommandError(
+                f"{organisation!r} is not a valid short name: use lowercase letters, "
+                "digits and hyphens."
+            )
+        if projects < 0:
+            raise CommandError("--projects must be zero or more.")
+        if if_empty and Organisation.objects.exists():
+            if not Organisation.objects.filter(slug=organisation).exists():
+                self.stdout.write("The database already holds organisations; no demo created.")
+                return
+        else:
+            started = time.monotonic()
+            created = self.create(organisation, projects, seed)
+            if verbosity >= 1:
+                self.stdout.write(
+                    self.style.SUCCESS(
+                        f"Demo organisation “{created.name}” created with {projects} projects "
+                        f"in {time.monotonic() - started:.1f} s."
+                    )
+                )
+        if verbosity < 1:
+            return
+        self.stdout.write("Demo logins (one per role):")
+        for login in demo_logins(organisation):
+            self.stdout.write(f"  {login.role.value:<8} {login.username:<24} {login.password}")
+
+    @transaction.atomic
+    def create(self, slug: str, projects: int, seed: int) -> Organisation:
+        existing = Organisation.objects.filter(slug=slug).first()
+        if existing is not None:
+            purge_organisation(existing)
+        organisation = Organisation.objects.create(slug=slug, name=demo_name(slug))
+        create_demo_members(organisation)
+        register.populate(organisation, projects, seed, progress=self.progress(projects))
+        if sys.stderr.isatty():
+            sys.stderr.write("\n")
+        return organisation
+
+    def progress(self, total: int):
+        """A progress line on a terminal; nothing when the output is not one."""
+        if not sys.stderr.isatty() or total == 0:
+            return None
+
+        def show(done: int) -> None:
+            width = 30
+            filled = width * done // total
+            sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {done}/{total} projects")
+            sys.stderr.flush()
+
+        return show

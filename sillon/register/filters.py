@@ -1,0 +1,106 @@
+"""Filters of the record lists, shared by the pages (and later the API and exports)."""
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from sillon.codes import nace
+from sillon.register.choices import ActivityKind, ExpertType, ProjectStatus, ProjectType, SectorType
+from sillon.register.models import Activity, Programme, Project
+
+DATE = forms.DateInput(attrs={"type": "date"})
+
+
+class OrganisationFilterSet(django_filters.FilterSet):
+    """A FilterSet whose choices of related records are those of one organisation."""
+
+    def __init__(self, data=None, queryset=None, *, organisation, **kwargs):
+        super().__init__(data, queryset, **kwargs)
+        self.organisation = organisation
+        for filter_ in self.filters.values():
+            # ModelChoiceFilter keeps its choices in `queryset` (QuerySetRequestMixin).
+            choices = getattr(filter_, "queryset", None)
+            if choices is not None and hasattr(choices.model, "organisation"):
+                filter_.queryset = choices.filter(organisation=organisation)
+
+
+class StableOrderingFilter(django_filters.OrderingFilter):
+    """Sorting with the primary key as last key, so that pages never repeat nor skip rows
+    that share a value (many projects share an intake date)."""
+
+    def filter(self, qs, value):
+        qs = super().filter(qs, value)
+        return qs.order_by(*qs.query.order_by, "pk") if value else qs
+
+
+def nace_section_choices() -> list[tuple[str, str]]:
+    """Sections of both NACE-BEL versions: the letters moved between 2008 and 2025."""
+    return [
+        (f"{version}:{letter}", f"{label} (NACE-BEL {version})")
+        for version in nace.VERSIONS
+        for letter, label in nace.sections(version)
+    ]
+
+
+class ProjectFilter(OrganisationFilterSet):
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    programme = django_filters.ModelChoiceFilter(
+        queryset=Programme.objects.all(),
+        field_name="enrolments__programme",
+        label=_("Programme"),
+        distinct=True,
+    )
+    status = django_filters.ChoiceFilter(choices=ProjectStatus.choices, label=_("Status"))
+    project_type = django_filters.ChoiceFilter(choices=ProjectType.choices, label=_("Type"))
+    sector_type = django_filters.ChoiceFilter(choices=SectorType.choices, label=_("Sector"))
+    nace_section = django_filters.ChoiceFilter(
+        choices=nace_section_choices, method="in_nace_section", label=_("NACE-BEL section")
+    )
+    year = django_filters.NumberFilter(field_name="intake_date__year", label=_("Intake year"))
+    sort = StableOrderingFilter(
+        fields=[
+            ("ref", "ref"),
+            ("name", "name"),
+            ("intake_date", "intake_date"),
+            ("status", "status"),
+            ("nace_code", "nace_code"),
+        ],
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = Project
+        fields = []
+
+    def in_nace_section(self, queryset, name, value):
+        version, letter = value.split(":")
+        return queryset.filter(nace_version=version, nace_section=letter)
+
+    def search(self, queryset, name, value):
+        condition = Q(ref__icontains=value) | Q(name__icontains=value)
+        condition |= Q(enterprise__name__icontains=value)
+        return queryset.filter(condition)
+
+
+class ActivityFilter(OrganisationFilterSet):
+    date_from = django_filters.DateFilter(
+        field_name="date", lookup_expr="gte", label=_("From"), widget=DATE
+    )
+    date_to = django_filters.DateFilter(
+        field_name="date", lookup_expr="lte", label=_("To"), widget=DATE
+    )
+    kind = django_filters.ChoiceFilter(choices=ActivityKind.choices, label=_("Kind"))
+    programme = django_filters.ModelChoiceFilter(
+        queryset=Programme.objects.all(), label=_("Programme")
+    )
+    expert_type = django_filters.ChoiceFilter(
+        choices=ExpertType.choices, label=_("Type of expertise")
+    )
+    project = django_filters.CharFilter(
+        field_name="projects__ref", label=_("Project reference"), distinct=True
+    )
+
+    class Meta:
+        model = Activity
+        fields = []

@@ -1,0 +1,412 @@
+"""The accompaniment register: programmes, cohorts, projects, holders, enrolments,
+enterprises and activities (spec: domain.md). Every record belongs to one
+organisation and keeps its history."""
+
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.urls import reverse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from sillon.accounts.models import Organisation
+from sillon.codes import enterprise_numbers, joint_committees, legal_forms, nace
+from sillon.register.choices import (
+    ActivityKind,
+    CessationReason,
+    EnrolmentOutcome,
+    ExpertType,
+    Gender,
+    NaceVersion,
+    ProgrammeKind,
+    ProjectStatus,
+    ProjectType,
+    SectorType,
+    Situation,
+)
+
+
+def choice_check(
+    field: str, choices: type[models.TextChoices], name: str, blank: bool = False
+) -> models.CheckConstraint:
+    values = list(choices.values) + ([""] if blank else [])
+    return models.CheckConstraint(condition=Q(**{f"{field}__in": values}), name=name)
+
+
+class OrganisationRecord(models.Model):
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="+", verbose_name=_("organisation")
+    )
+    # Provenance: empty when typed in Sillon; "demo", or the imported file and checksum.
+    source = models.CharField(_("source"), max_length=200, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class Programme(OrganisationRecord):
+    code = models.SlugField(_("code"), max_length=40)
+    name_fr = models.CharField(_("name in French"), max_length=120)
+    name_nl = models.CharField(_("name in Dutch"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120)
+    kind = models.CharField(_("kind"), max_length=20, choices=ProgrammeKind.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name = _("programme")
+        verbose_name_plural = _("programmes")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "code"], name="programme_code_unique"),
+            choice_check("kind", ProgrammeKind, "programme_kind_known"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        language = (get_language() or "fr")[:2]
+        return getattr(self, f"name_{language}", "") or self.name_fr
+
+
+class Cohort(OrganisationRecord):
+    # A programme's cohorts go with it; its enrolments still protect it.
+    programme = models.ForeignKey(
+        Programme, on_delete=models.CASCADE, related_name="cohorts", verbose_name=_("programme")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(_("end date"))
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["programme__code", "start_date"]
+        verbose_name = _("cohort")
+        verbose_name_plural = _("cohorts")
+        constraints = [
+            models.UniqueConstraint(fields=["programme", "name"], name="cohort_name_unique"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")),
+                name="cohort_ends_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.programme} — {self.name}"
+
+
+class Person(OrganisationRecord):
+    """A project holder. Personal data: never shown to a viewer."""
+
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=100)
+    email = models.EmailField(_("email address"), blank=True)
+    gender = models.CharField(
+        _("gender"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN
+    )
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    situation_at_intake = models.CharField(
+        _("situation at intake"),
+        max_length=20,
+        choices=Situation.choices,
+        default=Situation.UNKNOWN,
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("project holder")
+        verbose_name_plural = _("project holders")
+        constraints = [
+            choice_check("gender", Gender, "person_gender_known"),
+            choice_check("situation_at_intake", Situation, "person_situation_known"),
+            models.CheckConstraint(
+                condition=Q(birth_year__isnull=True) | Q(birth_year__range=(1900, 2100)),
+                name="person_birth_year_plausible",
+                violation_error_message=_("Give a year between 1900 and this year."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.first_name} {self.last_name}"
+
+
+def nace_section_expression() -> Case:
+    """The section letter of the NACE code, computed by the database itself."""
+    whens = [
+        When(
+            Q(
+                nace_version=version,
+                nace_code__gte=f"{first:02d}000",
+                nace_code__lte=f"{last:02d}999",
+            ),
+            then=Value(letter),
+        )
+        for version, table in nace.SECTION_DIVISIONS.items()
+        for letter, first, last in table
+    ]
+    return Case(*whens, default=Value(""), output_field=models.CharField(max_length=1))
+
+
+# References are written in lists ("P-2024-017, P-2024-018"): no spaces, no commas.
+project_ref_validator = RegexValidator(
+    r"^[^\s,]+$", _("A reference holds no spaces and no commas, e.g. P-2024-017.")
+)
+
+
+class Project(OrganisationRecord):
+    ref = models.CharField(
+        _("project reference"), max_length=40, validators=[project_ref_validator]
+    )
+    name = models.CharField(_("name"), max_length=200)
+    project_type = models.CharField(_("project type"), max_length=20, choices=ProjectType.choices)
+    sector_type = models.CharField(_("sector"), max_length=20, choices=SectorType.choices)
+    nace_version = models.CharField(
+        _("NACE-BEL version"), max_length=4, choices=NaceVersion.choices, default=NaceVersion.V2008
+    )
+    nace_code = models.CharField(_("NACE-BEL activity"), max_length=5, blank=True)
+    nace_section = models.GeneratedField(
+        expression=nace_section_expression(),
+        output_field=models.CharField(max_length=1),
+        db_persist=True,
+        verbose_name=_("NACE-BEL section"),
+    )
+    themes = models.JSONField(_("themes"), default=list, blank=True)
+    intake_date = models.DateField(_("intake date"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ACTIVE
+    )
+    status_date = models.DateField(_("status date"), null=True, blank=True)
+    stop_reason = models.TextField(_("reason for stopping"), blank=True)
+    holders = models.ManyToManyField(
+        Person, related_name="projects", blank=True, verbose_name=_("project holders")
+    )
+    history = HistoricalRecords(m2m_fields=[holders])
+
+    class Meta:
+        ordering = ["ref"]
+        verbose_name = _("project")
+        verbose_name_plural = _("projects")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "ref"], name="project_ref_unique"),
+            choice_check("project_type", ProjectType, "project_type_known"),
+            choice_check("sector_type", SectorType, "project_sector_known"),
+            choice_check("status", ProjectStatus, "project_status_known"),
+            choice_check("nace_version", NaceVersion, "project_nace_version_known"),
+            models.CheckConstraint(
+                condition=Q(status_date__isnull=True) | Q(status_date__gte=F("intake_date")),
+                name="project_status_after_intake",
+                violation_error_message=_("The status date cannot be before the intake date."),
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "intake_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.name}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("project", args=[self.organisation.slug, self.pk])
+
+    @property
+    def nace_activity(self) -> nace.Activity | None:
+        return nace.lookup(self.nace_version, self.nace_code) if self.nace_code else None
+
+
+class Enrolment(OrganisationRecord):
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="enrolments", verbose_name=_("project")
+    )
+    programme = models.ForeignKey(
+        Programme, on_delete=models.PROTECT, related_name="enrolments", verbose_name=_("programme")
+    )
+    cohort = models.ForeignKey(
+        Cohort,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="enrolments",
+        verbose_name=_("cohort"),
+    )
+    start_date = models.DateField(_("start date"))
+    end_date = models.DateField(
+        _("end date"), null=True, blank=True, help_text=_("Empty while the enrolment goes on.")
+    )
+    outcome = models.CharField(
+        _("outcome"),
+        max_length=20,
+        choices=EnrolmentOutcome.choices,
+        default=EnrolmentOutcome.ONGOING,
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["start_date"]
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="enrolment_ends_after_start",
+                violation_error_message=_("The end date cannot be before the start date."),
+            ),
+            choice_check("outcome", EnrolmentOutcome, "enrolment_outcome_known"),
+        ]
+        indexes = [models.Index(fields=["organisation", "start_date"])]
+
+    def __str__(self) -> str:
+        return f"{self.project.ref} · {self.programme}"
+
+
+class Enterprise(OrganisationRecord):
+    project = models.OneToOneField(
+        Project, on_delete=models.CASCADE, related_name="enterprise", verbose_name=_("project")
+    )
+    enterprise_number = models.CharField(
+        _("enterprise number (BCE/KBO)"),
+        max_length=10,
+        blank=True,
+        help_text=_("Ten digits, e.g. 0123.456.749; empty while not registered."),
+    )
+    name = models.CharField(_("name"), max_length=200)
+    legal_form = models.CharField(_("legal form"), max_length=3, blank=True)
+    legal_form_family = models.GeneratedField(
+        expression=Case(
+            When(legal_form="", then=Value(legal_forms.Family.SOLE_TRADER.value)),
+            *[
+                When(legal_form__in=sorted(codes), then=Value(family.value))
+                for family, codes in legal_forms.FAMILY_CODES.items()
+            ],
+            When(
+                Q(legal_form__gte="1", legal_form__lt="2")
+                | Q(legal_form__gte="3", legal_form__lt="5"),
+                then=Value(legal_forms.Family.PUBLIC.value),
+            ),
+            default=Value(legal_forms.Family.OTHER.value),
+            output_field=models.CharField(max_length=20),
+        ),
+        output_field=models.CharField(max_length=20, choices=legal_forms.Family.choices),
+        db_persist=True,
+        verbose_name=_("legal-form family"),
+    )
+    created_during_accompaniment = models.BooleanField(
+        _("created during the accompaniment"),
+        default=True,
+        help_text=_(
+            "Counts as an enterprise created; untick for an enterprise that existed before."
+        ),
+    )
+    creation_date = models.DateField(_("creation date"), null=True, blank=True)
+    cessation_date = models.DateField(_("cessation date"), null=True, blank=True)
+    cessation_reason = models.CharField(
+        _("reason for cessation"), max_length=20, blank=True, choices=CessationReason.choices
+    )
+    joint_committees = models.JSONField(_("joint committees"), default=list, blank=True)
+    postcode = models.CharField(_("postcode"), max_length=4, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("enterprise")
+        verbose_name_plural = _("enterprises")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "enterprise_number"],
+                condition=~Q(enterprise_number=""),
+                name="enterprise_number_unique",
+            ),
+            models.CheckConstraint(
+                condition=Q(cessation_date__isnull=True)
+                | Q(creation_date__isnull=True)
+                | Q(cessation_date__gte=F("creation_date")),
+                name="enterprise_ceases_after_creation",
+                violation_error_message=_("The cessation date cannot be before the creation date."),
+            ),
+            choice_check(
+                "cessation_reason", CessationReason, "enterprise_cessation_reason_known", blank=True
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def enterprise_number_dotted(self) -> str:
+        return enterprise_numbers.dotted(self.enterprise_number)
+
+    @property
+    def legal_form_family_label(self) -> str:
+        return legal_forms.Family(self.legal_form_family).label if self.legal_form_family else ""
+
+    @property
+    def legal_form_label(self) -> str:
+        return legal_forms.label(self.legal_form) if self.legal_form else ""
+
+    @property
+    def joint_committee_labels(self) -> list[tuple[str, str]]:
+        return [(code, joint_committees.label(code)) for code in self.joint_committees]
+
+    @property
+    def is_active(self) -> bool:
+        return self.cessation_date is None
+
+
+class Activity(OrganisationRecord):
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
+    hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2)
+    projects = models.ManyToManyField(
+        Project, related_name="activities", blank=True, verbose_name=_("projects")
+    )
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="activities",
+        verbose_name=_("programme"),
+    )
+    expert_type = models.CharField(
+        _("type of expertise"), max_length=20, blank=True, choices=ExpertType.choices
+    )
+    expert_name = models.CharField(_("expert or firm"), max_length=200, blank=True)
+    cost_eur = models.DecimalField(
+        _("cost (EUR, VAT included)"), max_digits=12, decimal_places=2, null=True, blank=True
+    )
+    topics = models.JSONField(_("topics"), default=list, blank=True)
+    attendees = models.PositiveIntegerField(_("attendees"), null=True, blank=True)
+    note = models.TextField(_("note"), blank=True)
+    history = HistoricalRecords(m2m_fields=[projects])
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        verbose_name = _("activity")
+        verbose_name_plural = _("activities")
+        constraints = [
+            choice_check("kind", ActivityKind, "activity_kind_known"),
+            choice_check("expert_type", ExpertType, "activity_expert_type_known", blank=True),
+            models.CheckConstraint(
+                condition=Q(hours__gte=0),
+                name="activity_hours_not_negative",
+                violation_error_message=_("Hours cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(cost_eur__isnull=True) | Q(cost_eur__gte=0),
+                name="activity_cost_not_negative",
+                violation_error_message=_("A cost cannot be negative."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kind=ActivityKind.EXPERT)
+                | Q(expert_type="", expert_name="", cost_eur__isnull=True),
+                name="activity_expert_fields_for_experts_only",
+                violation_error_message=_(
+                    "Expert type, expert and cost are only for an expert intervention."
+                ),
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} · {self.date}"

@@ -1,0 +1,35 @@
+"""Pages of the register, mounted under /o/<organisation>/."""
+
+from django.urls import path
+
+from sillon.register import views
+
+urlpatterns = [
+    path("projects/", views.projects, name="projects"),
+    path("projects/new/", views.project_create, name="project_create"),
+    path("projects/search/", views.project_search, name="project_search"),
+    path("projects/<int:pk>/", views.project, name="project"),
+    path("projects/<int:pk>/edit/", views.project_edit, name="project_edit"),
+    path("projects/<int:pk>/delete/", views.project_delete, name="project_delete"),
+    path("projects/<int:pk>/holders/new/", views.holder_create, name="holder_create"),
+    path("projects/<int:pk>/holders/<int:person>/edit/", views.holder_edit, name="holder_edit"),
+    path(
+        "projects/<int:pk>/holders/<int:person>/remove/", views.holder_remove, name="holder_remove"
+    ),
+    path("projects/<int:pk>/enrolments/new/", views.enrolment_create, name="enrolment_create"),
+    path("projects/<int:pk>/enterprise/", views.enterprise_edit, name="enterprise_edit"),
+    path("projects/<int:pk>/enterprise/delete/", views.enterprise_delete, name="enterprise_delete"),
+    path("enrolments/<int:pk>/edit/", views.enrolment_edit, name="enrolment_edit"),
+    path("enrolments/<int:pk>/delete/", views.enrolment_delete, name="enrolment_delete"),
+    path("activities/", views.activities, name="activities"),
+    path("activities/new/", views.activity_create, name="activity_create"),
+    path("activities/<int:pk>/edit/", views.activity_edit, name="activity_edit"),
+    path("activities/<int:pk>/delete/", views.activity_delete, name="activity_delete"),
+    path("settings/programmes/", views.programmes, name="programmes"),
+    path("settings/programmes/new/", views.programme_create, name="programme_create"),
+    path("settings/programmes/<int:pk>/edit/", views.programme_edit, name="programme_edit"),
+    path("settings/programmes/<int:pk>/delete/", views.programme_delete, name="programme_delete"),
+    path("settings/cohorts/new/", views.cohort_create, name="cohort_create"),
+    path("settings/cohorts/<int:pk>/edit/", views.cohort_edit, name="cohort_edit"),
+    path("settings/cohorts/<int:pk>/delete/", views.cohort_delete, name="cohort_delete"),
+]

@@ -1,0 +1,469 @@
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Sum
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+
+from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view
+from sillon.accounts.roles import Ability
+from sillon.core.history import history_of
+from sillon.core.records import delete_page, form_page
+from sillon.register import actions
+from sillon.register.choices import ActivityKind
+from sillon.register.filters import ActivityFilter, ProjectFilter
+from sillon.register.forms import (
+    ActivityForm,
+    CohortForm,
+    EnrolmentForm,
+    EnterpriseForm,
+    PersonForm,
+    ProgrammeForm,
+    ProjectForm,
+)
+from sillon.register.models import (
+    Activity,
+    Cohort,
+    Enrolment,
+    Enterprise,
+    Programme,
+    Project,
+)
+
+PAGE_SIZE = 50
+ACTIVITIES_ON_PROJECT_PAGE = 100
+READ = ["GET", "HEAD"]
+WRITE = ["GET", "HEAD", "POST"]
+
+
+def org_url(request: HttpRequest, name: str, *args) -> str:
+    return reverse(name, args=[request.organisation.slug, *args])
+
+
+def paginate(request: HttpRequest, queryset):
+    return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
+
+
+# Projects
+
+
+@organisation_view(Ability.VIEW)
+def projects(request: HttpRequest) -> HttpResponse:
+    queryset = (
+        Project.objects.filter(organisation=request.organisation)
+        .select_related("enterprise")
+        .annotate(holder_count=Count("holders", distinct=True))
+        .prefetch_related(
+            Prefetch(
+                "enrolments",
+                queryset=Enrolment.objects.select_related("programme").order_by("start_date"),
+            )
+        )
+        .order_by("ref")
+    )
+    filters = ProjectFilter(
+        request.GET or None, queryset=queryset, organisation=request.organisation
+    )
+    page = paginate(request, filters.qs)
+    return render(
+        request, "register/projects.html", {"section": "projects", "filters": filters, "page": page}
+    )
+
+
+@organisation_view(Ability.VIEW)
+def project_search(request: HttpRequest) -> JsonResponse:
+    """Suggestions for project-reference inputs: [{code: ref, label: name}]."""
+    query = request.GET.get("q", "").strip()[:100]
+    found = Project.objects.filter(organisation=request.organisation)
+    if query:
+        found = found.filter(ref__icontains=query) | found.filter(name__icontains=query)
+    rows = found.order_by("-intake_date", "ref").values_list("ref", "name")[:20]
+    return JsonResponse({"results": [{"code": ref, "label": name} for ref, name in rows]})
+
+
+@organisation_view(Ability.VIEW)
+def project(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_for_organisation_or_404(
+        request.organisation, Project.objects.select_related("enterprise"), pk=pk
+    )
+    may_see_people = request.membership.can(Ability.VIEW_PERSONAL_DATA)
+    activities = project.activities.select_related("programme").order_by("-date", "-pk")
+    totals = activities.aggregate(hours=Sum("hours"), cost=Sum("cost_eur"), count=Count("id"))
+    by_kind = [
+        (ActivityKind(row["kind"]).label, row["count"], row["hours"])
+        for row in activities.order_by("kind")
+        .values("kind")
+        .annotate(count=Count("id"), hours=Sum("hours"))
+    ]
+    enterprise = getattr(project, "enterprise", None)
+    return render(
+        request,
+        "register/project.html",
+        {
+            "section": "projects",
+            "project": project,
+            "holders": project.holders.all() if may_see_people else None,
+            "holder_count": project.holders.count(),
+            "enrolments": project.enrolments.select_related("programme", "cohort"),
+            "activities": activities.prefetch_related(
+                Prefetch("projects", queryset=Project.objects.only("id", "ref"))
+            )[:ACTIVITIES_ON_PROJECT_PAGE],
+            "totals": totals,
+            "by_kind": by_kind,
+            "enterprise": enterprise,
+            "history": history_of(project) if may_see_people else None,
+            "enterprise_history": history_of(enterprise) if may_see_people and enterprise else None,
+        },
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def project_create(request: HttpRequest) -> HttpResponse:
+    return form_page(
+        request,
+        ProjectForm,
+        title=_("New project"),
+        section="projects",
+        initial={"intake_date": timezone.localdate()},
+        cancel_url=org_url(request, "projects"),
+        success_url=lambda saved: saved.get_absolute_url(),
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
+    return form_page(
+        request,
+        ProjectForm,
+        instance=project,
+        section="projects",
+        title=_("Edit project %(ref)s") % {"ref": project.ref},
+        cancel_url=project.get_absolute_url(),
+        success_url=lambda saved: saved.get_absolute_url(),
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
+    return delete_page(
+        request,
+        project,
+        section="projects",
+        cancel_url=project.get_absolute_url(),
+        success_url=org_url(request, "projects"),
+        delete=lambda: actions.delete_project(project),
+        consequences=_(
+            "Its enrolments and its enterprise are deleted with it, and so are its project "
+            "holders who hold no other project; its activities stay, without this project."
+        ),
+    )
+
+
+# Holders
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def holder_create(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
+    return form_page(
+        request,
+        PersonForm,
+        section="projects",
+        title=_("New project holder for %(ref)s") % {"ref": project.ref},
+        save=lambda form: actions.add_holder(project, form),
+        cancel_url=project.get_absolute_url(),
+        success_url=lambda saved: project.get_absolute_url(),
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def holder_edit(request: HttpRequest, pk: int, person: int) -> HttpResponse:
+    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
+    holder = get_for_organisation_or_404(request.organisation, project.holders, pk=person)
+    return form_page(
+        request,
+        PersonForm,
+        instance=holder,
+        section="projects",
+        title=_("Edit project holder"),
+        cancel_url=project.get_absolute_url(),
+        success_url=lambda saved: project.get_absolute_url(),
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def holder_remove(request: HttpRequest, pk: int, person: int) -> HttpResponse:
+    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
+    holder = get_for_organisation_or_404(request.organisation, project.holders, pk=person)
+    names = {"person": holder, "ref": project.ref}
+
+    def remove() -> str:
+        if actions.remove_holder(project, holder):
+            return (
+                _("%(person)s was taken off %(ref)s and erased: they held no other project.")
+                % names
+            )
+        return _("%(person)s was taken off %(ref)s.") % names
+
+    return delete_page(
+        request,
+        holder,
+        section="projects",
+        cancel_url=project.get_absolute_url(),
+        success_url=project.get_absolute_url(),
+        delete=remove,
+        question=_("Take %(person)s off %(ref)s?") % names,
+        button=_("Take off the project"),
+        consequences=_(
+            "The person is erased when they hold no other project: their name goes from "
+            "the history too."
+        ),
+    )
+
+
+# Enrolments
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def enrolment_create(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
+
+    def save(form):
+        form.instance.project = project
+        return form.save()
+
+    return form_page(
+        request,
+        EnrolmentForm,
+        section="projects",
+        save=save,
+        title=_("Enrol %(ref)s in a programme") % {"ref": project.ref},
+        initial={"start_date": timezone.localdate()},
+        cancel_url=project.get_absolute_url(),
+        success_url=lambda saved: project.get_absolute_url(),
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def enrolment_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    enrolment = get_for_organisation_or_404(
+        request.organisation, Enrolment.objects.select_related("project"), pk=pk
+    )
+    return form_page(
+        request,
+        EnrolmentForm,
+        instance=enrolment,
+        section="projects",
+        title=_("Edit enrolment"),
+        cancel_url=enrolment.project.get_absolute_url(),
+        success_url=lambda saved: saved.project.get_absolute_url(),
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def enrolment_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    enrolment = get_for_organisation_or_404(
+        request.organisation, Enrolment.objects.select_related("project"), pk=pk
+    )
+    url = enrolment.project.get_absolute_url()
+    return delete_page(request, enrolment, section="projects", cancel_url=url, success_url=url)
+
+
+# Enterprise
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Create the project's enterprise, or edit it: a project has at most one."""
+    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
+    enterprise = Enterprise.objects.filter(project=project).first()
+
+    def save(form):
+        form.instance.project = project
+        return form.save()
+
+    return form_page(
+        request,
+        EnterpriseForm,
+        instance=enterprise,
+        section="projects",
+        save=save,
+        title=(
+            _("Edit the enterprise of %(ref)s")
+            if enterprise
+            else _("Record the enterprise of %(ref)s")
+        )
+        % {"ref": project.ref},
+        initial=None if enterprise else {"name": project.name},
+        cancel_url=project.get_absolute_url(),
+        success_url=lambda saved: project.get_absolute_url(),
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def enterprise_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
+    enterprise = get_for_organisation_or_404(request.organisation, Enterprise, project=project)
+    url = project.get_absolute_url()
+    return delete_page(request, enterprise, section="projects", cancel_url=url, success_url=url)
+
+
+# Activities
+
+
+@organisation_view(Ability.VIEW)
+def activities(request: HttpRequest) -> HttpResponse:
+    queryset = (
+        Activity.objects.filter(organisation=request.organisation)
+        .select_related("programme")
+        .prefetch_related(Prefetch("projects", queryset=Project.objects.only("id", "ref")))
+    )
+    filters = ActivityFilter(
+        request.GET or None, queryset=queryset, organisation=request.organisation
+    )
+    totals = filters.qs.order_by().aggregate(hours=Sum("hours"), cost=Sum("cost_eur"))
+    return render(
+        request,
+        "register/activities.html",
+        {
+            "section": "activities",
+            "filters": filters,
+            "page": paginate(request, filters.qs.order_by("-date", "-pk")),
+            "totals": totals,
+        },
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def activity_create(request: HttpRequest) -> HttpResponse:
+    """The quick "log a session" form: one activity for one or several projects."""
+    initial = {"date": timezone.localdate(), "kind": "coaching"}
+    project_ref = request.GET.get("project")
+    if project_ref:
+        initial["project_refs"] = [project_ref]
+    back = request.GET.get("next") or ""
+    safe = url_has_allowed_host_and_scheme(back, allowed_hosts=None) and back.startswith("/")
+    cancel_url = back if safe else None
+    return form_page(
+        request,
+        ActivityForm,
+        title=_("Log a session"),
+        section="activities",
+        initial=initial,
+        save=actions.save_activity,
+        cancel_url=cancel_url or org_url(request, "activities"),
+        success_url=lambda saved: cancel_url or org_url(request, "activities"),
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def activity_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_for_organisation_or_404(request.organisation, Activity, pk=pk)
+    return form_page(
+        request,
+        ActivityForm,
+        instance=activity,
+        title=_("Edit activity"),
+        section="activities",
+        save=actions.save_activity,
+        cancel_url=org_url(request, "activities"),
+        success_url=lambda saved: org_url(request, "activities"),
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def activity_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = get_for_organisation_or_404(request.organisation, Activity, pk=pk)
+    url = org_url(request, "activities")
+    return delete_page(request, activity, section="activities", cancel_url=url, success_url=url)
+
+
+# Programmes and cohorts (settings)
+
+
+@organisation_view(Ability.VIEW)
+def programmes(request: HttpRequest) -> HttpResponse:
+    programme_list = (
+        Programme.objects.filter(organisation=request.organisation)
+        .annotate(enrolment_count=Count("enrolments"))
+        .prefetch_related("cohorts")
+    )
+    return render(
+        request, "register/programmes.html", {"section": "settings", "programmes": programme_list}
+    )
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
+def programme_create(request: HttpRequest) -> HttpResponse:
+    url = org_url(request, "programmes")
+    return form_page(
+        request,
+        ProgrammeForm,
+        title=_("New programme"),
+        section="settings",
+        cancel_url=url,
+        success_url=lambda saved: url,
+    )
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
+def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = get_for_organisation_or_404(request.organisation, Programme, pk=pk)
+    url = org_url(request, "programmes")
+    return form_page(
+        request,
+        ProgrammeForm,
+        instance=programme,
+        title=_("Edit programme"),
+        section="settings",
+        cancel_url=url,
+        success_url=lambda saved: url,
+    )
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
+def programme_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    programme = get_for_organisation_or_404(request.organisation, Programme, pk=pk)
+    url = org_url(request, "programmes")
+    return delete_page(request, programme, section="settings", cancel_url=url, success_url=url)
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
+def cohort_create(request: HttpRequest) -> HttpResponse:
+    url = org_url(request, "programmes")
+    programme = request.GET.get("programme")
+    return form_page(
+        request,
+        CohortForm,
+        title=_("New cohort"),
+        section="settings",
+        initial={"programme": programme} if programme else None,
+        cancel_url=url,
+        success_url=lambda saved: url,
+    )
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
+def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = get_for_organisation_or_404(request.organisation, Cohort, pk=pk)
+    url = org_url(request, "programmes")
+    return form_page(
+        request,
+        CohortForm,
+        instance=cohort,
+        title=_("Edit cohort"),
+        section="settings",
+        cancel_url=url,
+        success_url=lambda saved: url,
+    )
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
+def cohort_delete(request: HttpRequest, pk: int) -> HttpResponse:
+    cohort = get_for_organisation_or_404(request.organisation, Cohort, pk=pk)
+    url = org_url(request, "programmes")
+    return delete_page(request, cohort, section="settings", cancel_url=url, success_url=url)

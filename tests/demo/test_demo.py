@@ -1,0 +1,146 @@
+import pytest
+from django.contrib.auth import authenticate
+from django.core.management import CommandError, call_command
+from django.db.models import Count, Sum
+
+from sillon.accounts.demo import DEMO_PASSWORD
+from sillon.accounts.models import Membership, Organisation
+from sillon.accounts.roles import Role
+from sillon.codes import enterprise_numbers, legal_forms, nace
+from sillon.register.models import (
+    Activity,
+    Cohort,
+    Enrolment,
+    Enterprise,
+    Person,
+    Programme,
+    Project,
+)
+
+
+def test_demo_creates_coopcity_with_one_working_login_per_role(db, capsys):
+    call_command("demo", projects=5)
+    organisation = Organisation.objects.get(slug="coopcity")
+    assert organisation.name == "COOPCITY (démo)"
+    roles = dict(organisation.memberships.values_list("user__username", "role"))
+    assert roles == {f"coopcity-{role.value}": role.value for role in Role}
+    printed = capsys.readouterr().out
+    for username in roles:
+        assert username in printed
+        assert authenticate(username=username, password=DEMO_PASSWORD) is not None
+    assert DEMO_PASSWORD in printed
+
+
+def test_demo_recreates_the_organisation_from_scratch(db):
+    call_command("demo", projects=20)
+    first = Organisation.objects.get(slug="coopcity")
+    call_command("demo", projects=10)
+    assert not Organisation.objects.filter(pk=first.pk).exists()
+    assert Membership.objects.filter(organisation__slug="coopcity").count() == 4
+    assert Project.objects.count() == 10
+    assert not Project.history.filter(organisation_id=first.pk).exists()
+
+
+def test_demo_if_empty_leaves_a_database_with_organisations_alone(org_a, capsys):
+    call_command("demo", if_empty=True)
+    assert not Organisation.objects.filter(slug="coopcity").exists()
+    assert "no demo created" in capsys.readouterr().out
+
+
+def test_demo_if_empty_creates_on_an_empty_database_and_then_only_prints(db, capsys):
+    call_command("demo", if_empty=True, projects=3)
+    created = Organisation.objects.get(slug="coopcity")
+    call_command("demo", if_empty=True)
+    assert Organisation.objects.get(slug="coopcity").pk == created.pk
+    assert "coopcity-viewer" in capsys.readouterr().out
+
+
+def test_demo_refuses_a_short_name_that_is_not_a_slug(db):
+    with pytest.raises(CommandError, match="not a valid short name"):
+        call_command("demo", organisation="Bad Name")
+
+
+def snapshot(slug: str) -> dict:
+    """What the demo organisation holds, independent of database ids."""
+    organisation = Organisation.objects.get(slug=slug)
+    projects = Project.objects.filter(organisation=organisation)
+    return {
+        "projects": list(projects.values_list("ref", "name", "intake_date", "status", "nace_code")),
+        "enrolments": list(
+            Enrolment.objects.filter(organisation=organisation)
+            .order_by("project__ref", "start_date", "programme__code")
+            .values_list("project__ref", "programme__code", "start_date", "end_date")
+        ),
+        "activities": Activity.objects.filter(organisation=organisation).aggregate(
+            n=Count("id"), hours=Sum("hours"), cost=Sum("cost_eur")
+        ),
+        "persons": sorted(
+            Person.objects.filter(organisation=organisation).values_list("first_name", "last_name")
+        ),
+    }
+
+
+def test_same_seed_gives_the_same_organisation_and_another_seed_another(db):
+    call_command("demo", projects=60, seed=7)
+    first = snapshot("coopcity")
+    call_command("demo", projects=60, seed=7)
+    assert snapshot("coopcity") == first
+    call_command("demo", projects=60, seed=8)
+    assert snapshot("coopcity") != first
+
+
+def test_demo_tells_a_credible_story(db):
+    call_command("demo", projects=300, seed=1)
+    organisation = Organisation.objects.get(slug="coopcity")
+    programmes = dict(
+        Programme.objects.filter(organisation=organisation).values_list("code", "kind")
+    )
+    assert programmes == {
+        "seeds": "launch",
+        "blossom": "growth",
+        "pollinize": "multi_actor",
+        "community": "community",
+    }
+    projects = Project.objects.filter(organisation=organisation)
+    assert projects.count() == 300
+    assert projects.filter(intake_date__year=2019).exists()
+    assert projects.filter(intake_date__year=2026).exists()
+    # Enrolments chain: some projects go through Seeds, then Blossom.
+    chained = projects.filter(enrolments__programme__code="seeds").filter(
+        enrolments__programme__code="blossom"
+    )
+    assert chained.exists()
+    # About a third of the creation projects create an enterprise.
+    creation = projects.filter(project_type="creation")
+    created = creation.filter(enterprise__created_during_accompaniment=True).count()
+    assert 0.2 <= created / creation.count() <= 0.45
+    families = set(
+        Enterprise.objects.filter(organisation=organisation).values_list(
+            "legal_form_family", flat=True
+        )
+    )
+    assert {"nonprofit", "cooperative", "company"} <= families
+    kinds = set(Activity.objects.filter(organisation=organisation).values_list("kind", flat=True))
+    assert kinds == {"coaching", "training", "event", "expert", "coworking"}
+    experts = Activity.objects.filter(organisation=organisation, kind="expert")
+    assert not experts.filter(cost_eur__isnull=True).exists()
+    assert experts.values("expert_type").distinct().count() >= 6
+
+
+def test_every_code_of_the_demo_is_an_official_one(db):
+    call_command("demo", projects=200, seed=3)
+    for version, code in Project.objects.exclude(nace_code="").values_list(
+        "nace_version", "nace_code"
+    ):
+        assert nace.lookup(version, code) is not None, code
+    for number, legal_form in Enterprise.objects.values_list("enterprise_number", "legal_form"):
+        assert number == "" or enterprise_numbers.normalise(number) == number
+        assert legal_form == "" or legal_forms.normalise(legal_form) == legal_form
+
+
+def test_demo_records_respect_every_form_rule(db):
+    """The bulk-written demo passes the same validation as records typed in the forms."""
+    call_command("demo", projects=40, seed=5)
+    for model in (Project, Person, Enrolment, Enterprise, Activity, Cohort):
+        for record in model.objects.all():
+            record.full_clean()
