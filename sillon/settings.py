@@ -14,6 +14,7 @@ from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
 
 from sillon.config import (
     database_config,
@@ -50,7 +51,9 @@ INSTALLED_APPS = [
     "sillon.accounts",
     "sillon.codes",
     "sillon.core",
+    "sillon.catalogue",
     "sillon.register",
+    "sillon.outcomes",
     "sillon.demo",
 ]
 
@@ -142,6 +145,9 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
 }
 X_FRAME_OPTIONS = "DENY"
+
+# Filters above the lists: an empty choice means "no filter".
+FILTERS_EMPTY_CHOICE_LABEL = _("All")
 
 if PRODUCTION:
     # Serves the collected static files (collectstatic) from the application itself.

@@ -8,6 +8,7 @@ from sillon.core import views as core_views
 organisation_patterns = [
     path("", include("sillon.core.organisation_urls")),
     path("", include("sillon.register.urls")),
+    path("", include("sillon.outcomes.urls")),
     path("settings/", include("sillon.accounts.organisation_urls")),
 ]
 

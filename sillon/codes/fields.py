@@ -1,6 +1,8 @@
 """Form fields for official codes: they accept what a person types or pastes, and
 clean it to the stored code, or explain why not in the user's language."""
 
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
@@ -84,7 +86,10 @@ class LegalFormField(forms.CharField):
         return code
 
     def prepare_value(self, value):
-        return f"{value} {legal_forms.label(value)}" if value else value
+        # A stored code gets its label; what the user typed is shown back as typed.
+        if value and legal_forms.normalise(value) == value and len(value) == 3:
+            return f"{value} {legal_forms.label(value)}"
+        return value
 
 
 class JointCommitteesField(forms.CharField):
@@ -96,8 +101,8 @@ class JointCommitteesField(forms.CharField):
 
     def to_python(self, value):
         codes, unknown = [], []
-        for part in (super().to_python(value) or "").split(","):
-            if not part.strip():
+        for part in re.split(r"[,;\s]+", super().to_python(value) or ""):
+            if not part or part.upper() in {"CP", "PC", "JC"}:
                 continue
             code = joint_committees.normalise(part)
             if code is None:

@@ -12,7 +12,21 @@ from django.utils.translation import get_language
 
 from sillon.codes.text import fold, label_in
 
-PATTERN = re.compile(r"^\s*(?:(?:CP|PC|JC)\s*)?(\d{3})(?:\.?(\d{2}))?\b", re.IGNORECASE)
+PREFIX = re.compile(r"^(?:CP|PC|JC)\s*", re.IGNORECASE)
+CODE = re.compile(r"^(\d{3})(?:\.?(\d{2}))?$")
+
+
+# Words people type for the committees they deal with most, missing from the labels.
+KEYWORDS = {
+    "302": "horeca hotel restaurant",
+    "322.01": "titres-services dienstencheques",
+    "329.02": "socioculturel socio-cultureel",
+    "337": "non marchand non-profit",
+    "200": "employés bedienden",
+    "319.02": "éducatif hébergement opvoeding",
+    "330": "santé soins gezondheid",
+    "327": "ETA maatwerk entreprise de travail adapté",
+}
 
 
 def dotted(key: str) -> str:
@@ -20,8 +34,12 @@ def dotted(key: str) -> str:
 
 
 def normalise(text: str) -> str | None:
-    """ "329.02", "32902", "CP 329.02 — …" → "329.02"; None when not a known committee."""
-    match = PATTERN.match(text or "")
+    """ "329.02", "32902", "CP 329.02 SCP pour…" → "329.02"; None when not a known committee.
+
+    The code must be written whole: "329.0" is refused, not read as 329.
+    """
+    text = PREFIX.sub("", (text or "").strip())
+    match = CODE.match(text.split(maxsplit=1)[0]) if text else None
     if not match:
         return None
     key = match.group(1) + (match.group(2) or "")
@@ -40,7 +58,10 @@ def _index(language: str) -> list[tuple[str, str, str]]:
             dotted(key),
             label_in(entry, language),
             fold(
-                " ".join([key, dotted(key), entry.get("label_fr", ""), entry.get("label_nl", "")])
+                " ".join(
+                    [key, dotted(key), KEYWORDS.get(dotted(key), "")]
+                    + [entry.get(f"label_{lang}", "") for lang in ("fr", "nl", "en")]
+                )
             ),
         )
         for key, entry in sorted(registry.codes.items())

@@ -18,6 +18,7 @@ class Family(models.TextChoices):
     PUBLIC = "public", _("Public body")
     SOLE_TRADER = "sole_trader", _("Sole trader")
     OTHER = "other", _("Other")
+    UNKNOWN = "unknown", _("Unknown")
 
 
 # spec/reference.md, "Legal-form families".
@@ -64,16 +65,28 @@ FAMILY_CODES = {
 }
 
 
-def family_of(code: str) -> Family:
-    """The family of a legal-form code; an empty code is a natural person's enterprise."""
-    if not code:
-        return Family.SOLE_TRADER
-    for family, codes in FAMILY_CODES.items():
-        if code in codes:
-            return family
-    if code[0] in "134":
-        return Family.PUBLIC
-    return Family.OTHER
+# The abbreviations people type, which the official labels do not contain.
+ABBREVIATIONS = {
+    "017": "ASBL VZW",
+    "018": "EUP SON",
+    "026": "FP PS",
+    "029": "FUP SON",
+    "014": "SA NV",
+    "610": "SRL BV",
+    "015": "SPRL BVBA",
+    "706": "SC CV coop",
+    "016": "SC CV coop",
+    "008": "SCRL CVBA coop",
+    "006": "SCRI CVOA coop",
+    "508": "SCRL FS CVBA SO coop",
+    "506": "SCRI FS CVOA SO coop",
+    "560": "GIE ESV",
+    "011": "SNC VOF",
+    "012": "SCS GCV",
+    "612": "SComm CommV",
+}
+# Forms of the Code of Companies and Associations (2019), offered first in searches.
+CURRENT = ["017", "706", "610", "014", "026", "029", "018", "612", "560"]
 
 
 def normalise(text: str) -> str | None:
@@ -92,26 +105,20 @@ def label(code: str, language: str | None = None) -> str:
 
 @cache
 def _index(language: str) -> list[tuple[str, str, str]]:
-    return [
-        (
-            code,
-            label_in(entry, language),
-            fold(
-                " ".join([code, *(entry.get(f"label_{lang}", "") for lang in ("fr", "nl", "en"))])
-            ),
-        )
-        for code, entry in sorted(registry.codes.items())
-    ]
+    rows = []
+    for code, entry in registry.codes.items():
+        words = [code, ABBREVIATIONS.get(code, "")]
+        words += [entry.get(f"label_{lang}", "") for lang in ("fr", "nl", "en")]
+        rows.append((code, label_in(entry, language), fold(" ".join(words))))
+    rank = {code: position for position, code in enumerate(CURRENT)}
+    return sorted(rows, key=lambda row: (rank.get(row[0], len(CURRENT)), row[0]))
 
 
 def search(query: str, language: str | None = None, limit: int = 20) -> list[tuple[str, str]]:
+    """Legal forms whose code, abbreviation or label holds every word; current forms first."""
     words = fold(query).split()
     return [
         (code, text_label)
         for code, text_label, text in _index(language or get_language())
         if all(word in text for word in words)
     ][:limit]
-
-
-def choices(language: str | None = None) -> list[tuple[str, str]]:
-    return [(code, f"{code} {text}") for code, text, _ in _index(language or get_language())]

@@ -69,20 +69,12 @@ SECTION_PREFIX = re.compile(r"^(SECTION|SECTIE)?\s*[A-Z]\s*--\s*", re.IGNORECASE
 
 
 @dataclass(frozen=True)
-class Activity:
+class NaceActivity:
     version: str
     code: str  # five digits, e.g. "56101"
 
-    @property
-    def dotted(self) -> str:
-        return f"{self.code[:2]}.{self.code[2:]}"
-
     def label(self, language: str | None = None) -> str:
         return label_in(registry.codes[f"{self.version}:{self.code}"], language or get_language())
-
-    @property
-    def section(self) -> str:
-        return section_of(self.version, self.code)
 
     def __str__(self) -> str:
         return f"{self.code} {self.label()}"
@@ -94,18 +86,10 @@ def normalise(text: str) -> str | None:
     return match.group(1) + match.group(2) if match else None
 
 
-def lookup(version: str, code: str) -> Activity | None:
+def lookup(version: str, code: str) -> NaceActivity | None:
     if version in VERSIONS and f"{version}:{code}" in _subclasses(version):
-        return Activity(version, code)
+        return NaceActivity(version, code)
     return None
-
-
-def section_of(version: str, code: str) -> str:
-    division = int(code[:2])
-    for letter, first, last in SECTION_DIVISIONS[version]:
-        if first <= division <= last:
-            return letter
-    raise ValueError(f"no section holds division {division} in NACE-BEL {version}")
 
 
 def sections(version: str = DEFAULT_VERSION, language: str | None = None) -> list[tuple[str, str]]:

@@ -5,6 +5,11 @@ from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+# Django 6.1's label of an empty choice. Its Dutch catalogue lacks it, and Django then
+# falls back to the default language (French): naming it here puts it in Sillon's
+# catalogues, which take precedence.
+BLANK_CHOICE_LABEL = _("- Select an option -")
+
 
 class OrganisationModelForm(forms.ModelForm):
     """A ModelForm for a record of `organisation`.
@@ -33,17 +38,31 @@ class MultipleChoiceCheckboxes(forms.MultipleChoiceField):
         super().__init__(choices=choices.choices, **kwargs)
 
 
-class TagsField(forms.CharField):
-    """Free tags typed as "food, housing"; stored as a list of lowercase words."""
+class TextListField(forms.CharField):
+    """Short texts typed as "one, two"; stored as a list, in the order typed."""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", _("Separate tags with commas, e.g. food, housing."))
+        kwargs.setdefault("help_text", _("Short texts, separated by commas."))
         super().__init__(**kwargs)
 
     def prepare_value(self, value):
         return ", ".join(value) if isinstance(value, list | tuple) else value
 
     def to_python(self, value):
-        words = [word.strip().lower().replace(" ", "_") for word in (value or "").split(",")]
-        return list(dict.fromkeys(word for word in words if word))
+        parts = [self.normalise(part.strip()) for part in (value or "").split(",")]
+        return list(dict.fromkeys(part for part in parts if part))
+
+    def normalise(self, text: str) -> str:
+        return text
+
+
+class TagsField(TextListField):
+    """Free tags typed as "food, housing"; stored lowercase, in the order typed."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("help_text", _("Separate tags with commas, e.g. food, housing."))
+        super().__init__(**kwargs)
+
+    def normalise(self, text: str) -> str:
+        return " ".join(text.lower().split())

@@ -3,9 +3,15 @@
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from django.template.defaultfilters import yesno
 from django.utils.translation import gettext_lazy as _
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+# Reasons stored as codes with a version (history_change_reason), shown translated.
+REASONS = {
+    "gdpr_export": _("personal data exported"),
+    "gdpr_erasure": _("personal data erased"),
+}
 
 
 @dataclass
@@ -21,15 +27,40 @@ class HistoryEntry:
     who: str
     action: str
     changes: list[Change] = field(default_factory=list)
+    reason: str = ""
 
 
-def shown(model_field, value) -> object:
-    """A value as a person reads it: the label of a code, a dash for nothing."""
-    if model_field.choices and value not in (None, ""):
-        return dict(model_field.flatchoices).get(value, value)
+def shown(model_field, value, names: dict) -> object:
+    """A value as a person reads it: the label of a code, the name of a linked record,
+    a list joined, yes or no, a dash for nothing."""
     if value in (None, "", []):
         return "—"
+    if model_field.is_relation:
+        return names.get((model_field.related_model, value), value)
+    if isinstance(value, bool):
+        return yesno(value)
+    if isinstance(value, list):
+        labels = dict(getattr(model_field, "flatchoices", None) or [])
+        return ", ".join(str(labels.get(item, item)) for item in value)
+    if model_field.choices:
+        return dict(model_field.flatchoices).get(value, value)
     return value
+
+
+def _related_names(instance, deltas) -> dict:
+    """Names of the records that changed foreign keys point to: one query per model."""
+    wanted: dict = {}
+    for delta in deltas:
+        for change in delta.changes:
+            model_field = instance._meta.get_field(change.field)
+            if model_field.is_relation and not model_field.many_to_many:
+                ids = wanted.setdefault(model_field.related_model, set())
+                ids.update(v for v in (change.old, change.new) if v is not None)
+    return {
+        (model, pk): str(record)
+        for model, ids in wanted.items()
+        for pk, record in model._base_manager.in_bulk(ids).items()
+    }
 
 
 def _links_by_version(historical_model, records, m2m_field) -> dict[int, int]:
@@ -64,21 +95,27 @@ def history_of(instance, limit: int = 50) -> list[HistoryEntry]:
     historical_model = type(records[0])
     m2m_fields = list(getattr(historical_model, "_history_m2m_fields", []))
     links = {f.name: _links_by_version(historical_model, records, f) for f in m2m_fields}
+    m2m_names = [f.name for f in m2m_fields]
+    deltas = {}
+    for index, record in enumerate(records[:limit]):
+        older = records[index + 1] if index + 1 < len(records) else None
+        if older is not None and record.history_type == "~":
+            deltas[record.history_id] = record.diff_against(
+                older, excluded_fields=m2m_names, foreign_keys_are_objs=False
+            )
+    names = _related_names(instance, deltas.values())
     entries = []
     for index, record in enumerate(records[:limit]):
         older = records[index + 1] if index + 1 < len(records) else None
         changes = []
-        if older is not None and record.history_type == "~":
-            delta = record.diff_against(
-                older, excluded_fields=[f.name for f in m2m_fields], foreign_keys_are_objs=False
-            )
-            for change in delta.changes:
+        if record.history_id in deltas:
+            for change in deltas[record.history_id].changes:
                 model_field = instance._meta.get_field(change.field)
                 changes.append(
                     Change(
                         str(model_field.verbose_name),
-                        shown(model_field, change.old),
-                        shown(model_field, change.new),
+                        shown(model_field, change.old, names),
+                        shown(model_field, change.new, names),
                     )
                 )
             for m2m_field in m2m_fields:
@@ -86,6 +123,9 @@ def history_of(instance, limit: int = 50) -> list[HistoryEntry]:
                 after = links[m2m_field.name].get(record.history_id, 0)
                 if before != after:
                     changes.append(Change(str(m2m_field.verbose_name), before, after))
+        reason = record.history_change_reason or ""
+        if record.history_type == "~" and not changes and not reason:
+            continue  # saved without a change: nothing to tell
         user = record.history_user
         entries.append(
             HistoryEntry(
@@ -93,6 +133,54 @@ def history_of(instance, limit: int = 50) -> list[HistoryEntry]:
                 who=user.get_username() if user else str(_("import or system")),
                 action=str(ACTIONS.get(record.history_type, record.history_type)),
                 changes=changes,
+                reason=str(REASONS.get(reason, reason)),
+            )
+        )
+    return entries
+
+
+@dataclass
+class TimelineEntry(HistoryEntry):
+    subject: str = ""
+
+
+def timeline_of(sources, limit: int = 50) -> list[TimelineEntry]:
+    """One history for several kinds of record, newest first: each source is a queryset
+    of historical records (one query each) and a function naming the record of a version.
+
+    Deleted records are included: their history outlives them.
+    """
+    versions = []
+    for queryset, subject in sources:
+        records = list(queryset.select_related("history_user").order_by("id", "history_date"))
+        for index, record in enumerate(records):
+            previous = records[index - 1] if index and records[index - 1].id == record.id else None
+            versions.append((record, previous, subject))
+    versions.sort(key=lambda item: item[0].history_date, reverse=True)
+    entries = []
+    for record, previous, subject in versions[:limit]:
+        changes = []
+        if previous is not None and record.history_type == "~":
+            model = record.instance_type
+            for change in record.diff_against(previous, foreign_keys_are_objs=False).changes:
+                model_field = model._meta.get_field(change.field)
+                changes.append(
+                    Change(
+                        str(model_field.verbose_name),
+                        shown(model_field, change.old, {}),
+                        shown(model_field, change.new, {}),
+                    )
+                )
+            if not changes:
+                continue
+        user = record.history_user
+        entries.append(
+            TimelineEntry(
+                when=record.history_date,
+                who=user.get_username() if user else str(_("import or system")),
+                action=str(ACTIONS.get(record.history_type, record.history_type)),
+                changes=changes,
+                subject=subject(record),
             )
         )
     return entries

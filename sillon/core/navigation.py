@@ -29,10 +29,6 @@ SECTIONS = [
 
 # What each section that is not built yet will hold, shown on its "coming" page.
 COMING = {
-    "enterprises": _(
-        "Enterprises created and followed, their jobs, accreditations, transfers and "
-        "societal impact."
-    ),
     "reports": _("The semester monitoring report and the annual report, as PDF, XLSX and HTML."),
     "data": _("Import and export of workbooks, and the official business register."),
 }

@@ -4,7 +4,6 @@ from sillon.core import views
 
 urlpatterns = [
     path("", views.dashboard, name="dashboard"),
-    path("enterprises/", views.coming, {"section": "enterprises"}, name="enterprises"),
     path("reports/", views.coming, {"section": "reports"}, name="reports"),
     path("data/", views.coming, {"section": "data"}, name="data"),
 ]

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from django.contrib import messages
+from django.db import IntegrityError, transaction
 from django.db.models import Model, ProtectedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -21,19 +22,41 @@ def form_page(
     initial: dict | None = None,
     save: Callable | None = None,
     template: str = "core/form.html",
+    form_kwargs: dict | None = None,
+    warnings: Callable[[Model], list[str]] | None = None,
 ) -> HttpResponse:
-    """Show the form; on a valid POST save it (through `save` when given) and redirect."""
+    """Show the form; on a valid POST save it (through `save` when given) and redirect.
+
+    `warnings(saved)` may return messages that do not block the save but deserve a look.
+    """
+
+    def show(form) -> HttpResponse:
+        context = {"form": form, "title": title, "section": section, "cancel_url": cancel_url}
+        return render(request, template, context)
+
     data = request.POST if request.method == "POST" else None
-    form = form_class(data, instance=instance, initial=initial, organisation=request.organisation)
-    if data is not None and form.is_valid():
-        saved = save(form) if save else form.save()
-        messages.success(request, _("“%(record)s” was saved.") % {"record": saved})
-        return redirect(success_url(saved))
-    return render(
-        request,
-        template,
-        {"form": form, "title": title, "section": section, "cancel_url": cancel_url},
+    form = form_class(
+        data,
+        instance=instance,
+        initial=initial,
+        organisation=request.organisation,
+        **(form_kwargs or {}),
     )
+    if data is not None and form.is_valid():
+        try:
+            with transaction.atomic():
+                saved = save(form) if save else form.save()
+        except IntegrityError:
+            # Someone saved the same reference or number between the check and the save.
+            form.add_error(
+                None, _("Another record with the same reference was saved meanwhile: check.")
+            )
+            return show(form)
+        messages.success(request, _("“%(record)s” was saved.") % {"record": saved})
+        for warning in warnings(saved) if warnings else []:
+            messages.warning(request, warning)
+        return redirect(success_url(saved))
+    return show(form)
 
 
 def delete_page(

@@ -10,7 +10,20 @@ from django.apps import apps
 from django.db import transaction
 from django.db.models import QuerySet
 
+from sillon.accounts.demo import demo_logins
 from sillon.accounts.models import Organisation
+from sillon.outcomes.models import (
+    AccreditationEvent,
+    CostLine,
+    ImpactAssessment,
+    InternalAction,
+    Job,
+    NonAccreditationReason,
+    Partner,
+    PartnerInteraction,
+    Target,
+    Transfer,
+)
 from sillon.register.models import (
     Activity,
     Cohort,
@@ -22,12 +35,44 @@ from sillon.register.models import (
 )
 
 # Children before parents.
-RECORDS = [Activity, Enterprise, Enrolment, Person, Project, Cohort, Programme]
+RECORDS = [
+    Job,
+    AccreditationEvent,
+    NonAccreditationReason,
+    Transfer,
+    ImpactAssessment,
+    PartnerInteraction,
+    Partner,
+    InternalAction,
+    CostLine,
+    Target,
+    Activity,
+    Enterprise,
+    Enrolment,
+    Person,
+    Project,
+    Cohort,
+    Programme,
+]
 # (history model of a many-to-many link, its link table, the field reaching the organisation)
 LINKS = [
     ("register.HistoricalActivity_projects", Activity.projects.through, "activity"),
     ("register.HistoricalProject_holders", Project.holders.through, "project"),
 ]
+
+
+def is_demo_organisation(organisation: Organisation) -> bool:
+    """Whether everything in the organisation was made by `sillon demo`: its members are
+    the demo users, and none of its records was typed or imported by someone."""
+    demo_users = {login.username for login in demo_logins(organisation.slug)}
+    members = set(organisation.memberships.values_list("user__username", flat=True))
+    if not members <= demo_users:
+        return False
+    return not any(
+        model.objects.filter(organisation=organisation).exclude(source="demo").exists()
+        for model in RECORDS
+        if model is not Partner  # the default partners come with every organisation
+    )
 
 
 def _delete_rows(queryset: QuerySet) -> int:

@@ -95,6 +95,7 @@ ACTIVITIES = [
     ("70220", SectorType.MARKET, ["governance"], ["Conseil", "Coop"]),
     ("35140", SectorType.MARKET, ["energy"], ["Énergie", "Soleil"]),
 ]
+PERSONAL_SERVICES = [a for a in ACTIVITIES if a[0] in {"88911", "88101", "81210", "87301"}]
 PLACES = [
     "Molenbeek",
     "Anderlecht",
@@ -352,7 +353,6 @@ class Generator:
         rng = self.rng
         year_count = self.refs_per_year.get(intake.year, 0) + 1
         self.refs_per_year[intake.year] = year_count
-        nace_code, sector, themes, words = rng.choice(ACTIVITIES)
         project_type = weighted(
             rng,
             [
@@ -360,6 +360,10 @@ class Generator:
                 (ProjectType.DEVELOPMENT, 25),
                 (ProjectType.MULTI_ACTOR, 10),
             ],
+        )
+        # Pollinize, the multi-actor programme, works in personal services.
+        nace_code, sector, themes, words = rng.choice(
+            PERSONAL_SERVICES if project_type == ProjectType.MULTI_ACTOR else ACTIVITIES
         )
         project = Project(
             organisation=self.organisation,

@@ -1,7 +1,9 @@
 """Writes that touch several records of the register, in one transaction each."""
 
 from django.db import transaction
+from django.db.models import Count
 
+from sillon.register.choices import ActivityKind
 from sillon.register.models import Activity, Person, Project
 
 
@@ -20,6 +22,55 @@ def add_holder(project: Project, form) -> Person:
     return person
 
 
+ERASED = "—"
+PERSONAL_FIELDS = {"first_name": ERASED, "last_name": ERASED, "email": "", "birth_year": None}
+
+
+def _scrub_history(person_ids: list[int]) -> None:
+    """Remove personal data from the previous versions; who changed what and when stays."""
+    Person.history.filter(id__in=person_ids).update(**PERSONAL_FIELDS)
+
+
+def export_person(person: Person) -> dict:
+    """Everything Sillon holds about a person (GDPR right of access); the export is
+    recorded in the person's history."""
+    data = {
+        "first_name": person.first_name,
+        "last_name": person.last_name,
+        "email": person.email,
+        "gender": person.gender,
+        "birth_year": person.birth_year,
+        "situation_at_intake": person.situation_at_intake,
+        "projects": [
+            {"ref": ref, "name": name} for ref, name in person.projects.values_list("ref", "name")
+        ],
+        "history": [
+            {
+                "date": record.history_date.isoformat(),
+                "type": record.history_type,
+                "by": record.history_user.get_username() if record.history_user else None,
+                "reason": record.history_change_reason,
+            }
+            for record in person.history.select_related("history_user").order_by("history_date")
+        ],
+    }
+    person._change_reason = "gdpr_export"
+    person.save()
+    return data
+
+
+@transaction.atomic
+def erase_person(person: Person) -> None:
+    """Anonymise a person in place (GDPR right to erasure): names, email and year of birth
+    go, here and in every previous version; gender and situation stay, so that the
+    figures do not change. The erasure is recorded in the history."""
+    for field, value in PERSONAL_FIELDS.items():
+        setattr(person, field, value)
+    person._change_reason = "gdpr_erasure"
+    person.save()
+    _scrub_history([person.pk])
+
+
 def _erase_people_without_project(person_ids: list[int]) -> int:
     """Delete the persons who hold no project any more, and their names from history.
 
@@ -30,9 +81,7 @@ def _erase_people_without_project(person_ids: list[int]) -> int:
     erased = [person.pk for person in orphans]  # delete() forgets the primary key
     for person in orphans:
         person.delete()
-    Person.history.filter(id__in=erased).update(
-        first_name="", last_name="", email="", birth_year=None
-    )
+    _scrub_history(erased)
     return len(erased)
 
 
@@ -49,8 +98,17 @@ def remove_holder(project: Project, person: Person) -> bool:
 
 @transaction.atomic
 def delete_project(project: Project) -> None:
-    """Delete a project (its enrolments and enterprise go with it) and the holders it
-    leaves without any project."""
+    """Delete a project (its enrolments and enterprise go with it), its activities that
+    concern it alone, and the holders it leaves without any project."""
     holder_ids = list(project.holders.values_list("pk", flat=True))
+    # Sessions of this project alone would count hours for no project: they go too.
+    # Shared sessions and events stay, without it.
+    # Count before filtering on the project: otherwise the count sees only that project.
+    alone = (
+        Activity.objects.annotate(project_count=Count("projects"))
+        .filter(projects=project, project_count=1)
+        .exclude(kind=ActivityKind.EVENT)
+    )
+    Activity.objects.filter(pk__in=list(alone.values_list("pk", flat=True))).delete()
     project.delete()
     _erase_people_without_project(holder_ids)

@@ -2,12 +2,13 @@
 
 import django_filters
 from django import forms
-from django.db.models import Q
+from django.conf import settings
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from sillon.codes import nace
 from sillon.register.choices import ActivityKind, ExpertType, ProjectStatus, ProjectType, SectorType
-from sillon.register.models import Activity, Programme, Project
+from sillon.register.models import Activity, Enrolment, Person, Programme, Project
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -23,6 +24,7 @@ class OrganisationFilterSet(django_filters.FilterSet):
             choices = getattr(filter_, "queryset", None)
             if choices is not None and hasattr(choices.model, "organisation"):
                 filter_.queryset = choices.filter(organisation=organisation)
+                filter_.extra["empty_label"] = settings.FILTERS_EMPTY_CHOICE_LABEL
 
 
 class StableOrderingFilter(django_filters.OrderingFilter):
@@ -46,10 +48,7 @@ def nace_section_choices() -> list[tuple[str, str]]:
 class ProjectFilter(OrganisationFilterSet):
     q = django_filters.CharFilter(method="search", label=_("Search"))
     programme = django_filters.ModelChoiceFilter(
-        queryset=Programme.objects.all(),
-        field_name="enrolments__programme",
-        label=_("Programme"),
-        distinct=True,
+        queryset=Programme.objects.all(), method="in_programme", label=_("Programme")
     )
     status = django_filters.ChoiceFilter(choices=ProjectStatus.choices, label=_("Status"))
     project_type = django_filters.ChoiceFilter(choices=ProjectType.choices, label=_("Type"))
@@ -57,7 +56,9 @@ class ProjectFilter(OrganisationFilterSet):
     nace_section = django_filters.ChoiceFilter(
         choices=nace_section_choices, method="in_nace_section", label=_("NACE-BEL section")
     )
-    year = django_filters.NumberFilter(field_name="intake_date__year", label=_("Intake year"))
+    year = django_filters.NumberFilter(
+        field_name="intake_date__year", label=_("Intake year"), min_value=1900, max_value=2100
+    )
     sort = StableOrderingFilter(
         fields=[
             ("ref", "ref"),
@@ -73,13 +74,28 @@ class ProjectFilter(OrganisationFilterSet):
         model = Project
         fields = []
 
+    def in_programme(self, queryset, name, value):
+        return queryset.filter(
+            Exists(Enrolment.objects.filter(project=OuterRef("pk"), programme=value))
+        )
+
     def in_nace_section(self, queryset, name, value):
         version, letter = value.split(":")
         return queryset.filter(nace_version=version, nace_section=letter)
 
+    def __init__(self, *args, search_people: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.search_people = search_people
+
     def search(self, queryset, name, value):
         condition = Q(ref__icontains=value) | Q(name__icontains=value)
         condition |= Q(enterprise__name__icontains=value)
+        if self.search_people:  # holders' names, for roles that may see them
+            people = Person.objects.filter(
+                Q(first_name__icontains=value) | Q(last_name__icontains=value),
+                projects=OuterRef("pk"),
+            )
+            condition |= Exists(people)
         return queryset.filter(condition)
 
 
@@ -97,10 +113,15 @@ class ActivityFilter(OrganisationFilterSet):
     expert_type = django_filters.ChoiceFilter(
         choices=ExpertType.choices, label=_("Type of expertise")
     )
-    project = django_filters.CharFilter(
-        field_name="projects__ref", label=_("Project reference"), distinct=True
-    )
+    project = django_filters.CharFilter(method="of_project", label=_("Project reference"))
 
     class Meta:
         model = Activity
         fields = []
+
+    def of_project(self, queryset, name, value):
+        # Exists, not a join: the totals and the count stay free of DISTINCT.
+        links = Activity.projects.through.objects.filter(
+            activity=OuterRef("pk"), project__ref=value.strip()
+        )
+        return queryset.filter(Exists(links))

@@ -1,8 +1,7 @@
-import datetime
-
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sillon.codes.fields import (
@@ -82,6 +81,12 @@ class ProjectForm(OrganisationModelForm):
         }
         help_texts = {"ref": _("Unique in the organisation, e.g. P-2024-017.")}
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        activity = self.instance.nace_activity if self.instance.pk else None
+        if activity is not None:
+            self.initial["nace_code"] = f"{activity.code} {activity.label()}"
+
     def clean_ref(self):
         return unique_in_organisation(
             self, "ref", _("A project already has the reference %(value)s.")
@@ -104,12 +109,20 @@ class PersonForm(OrganisationModelForm):
 
     def clean_birth_year(self):
         year = self.cleaned_data.get("birth_year")
-        if year is not None and not 1900 <= year <= datetime.date.today().year:
+        if year is not None and not 1900 <= year <= timezone.localdate().year:
             raise ValidationError(_("Give a year between 1900 and this year."))
         return year
 
 
 class EnrolmentForm(OrganisationModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["cohort"].queryset = (
+            self.fields["cohort"]
+            .queryset.select_related("programme")
+            .order_by("-start_date", "programme__code")
+        )
+
     class Meta:
         model = Enrolment
         fields = ["programme", "cohort", "start_date", "end_date", "outcome"]

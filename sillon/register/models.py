@@ -2,16 +2,23 @@
 enterprises and activities (spec: domain.md). Every record belongs to one
 organisation and keeps its history."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.urls import reverse
+from django.utils.formats import date_format
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sillon.accounts.models import Organisation
 from sillon.codes import enterprise_numbers, joint_committees, legal_forms, nace
+from sillon.codes.validators import (
+    validate_enterprise_number,
+    validate_joint_committees,
+    validate_legal_form,
+)
 from sillon.register.choices import (
     ActivityKind,
     CessationReason,
@@ -210,8 +217,18 @@ class Project(OrganisationRecord):
     def get_absolute_url(self) -> str:
         return reverse("project", args=[self.organisation.slug, self.pk])
 
+    def clean(self) -> None:
+        super().clean()
+        if self.nace_code and self.nace_activity is None:
+            raise ValidationError(
+                {
+                    "nace_code": _("%(code)s is not a NACE-BEL %(version)s subclass.")
+                    % {"code": self.nace_code, "version": self.nace_version}
+                }
+            )
+
     @property
-    def nace_activity(self) -> nace.Activity | None:
+    def nace_activity(self) -> nace.NaceActivity | None:
         return nace.lookup(self.nace_version, self.nace_code) if self.nace_code else None
 
 
@@ -268,12 +285,17 @@ class Enterprise(OrganisationRecord):
         _("enterprise number (BCE/KBO)"),
         max_length=10,
         blank=True,
+        validators=[validate_enterprise_number],
         help_text=_("Ten digits, e.g. 0123.456.749; empty while not registered."),
     )
     name = models.CharField(_("name"), max_length=200)
-    legal_form = models.CharField(_("legal form"), max_length=3, blank=True)
+    legal_form = models.CharField(
+        _("legal form"), max_length=3, blank=True, validators=[validate_legal_form]
+    )
     legal_form_family = models.GeneratedField(
         expression=Case(
+            # No legal form: a natural person's enterprise if registered, else not known yet.
+            When(legal_form="", enterprise_number="", then=Value(legal_forms.Family.UNKNOWN.value)),
             When(legal_form="", then=Value(legal_forms.Family.SOLE_TRADER.value)),
             *[
                 When(legal_form__in=sorted(codes), then=Value(family.value))
@@ -303,7 +325,9 @@ class Enterprise(OrganisationRecord):
     cessation_reason = models.CharField(
         _("reason for cessation"), max_length=20, blank=True, choices=CessationReason.choices
     )
-    joint_committees = models.JSONField(_("joint committees"), default=list, blank=True)
+    joint_committees = models.JSONField(
+        _("joint committees"), default=list, blank=True, validators=[validate_joint_committees]
+    )
     postcode = models.CharField(_("postcode"), max_length=4, blank=True)
     history = HistoricalRecords()
 
@@ -409,4 +433,4 @@ class Activity(OrganisationRecord):
         indexes = [models.Index(fields=["organisation", "date"])]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} · {self.date}"
+        return f"{self.get_kind_display()} · {date_format(self.date, 'SHORT_DATE_FORMAT')}"

@@ -16,6 +16,10 @@ urlpatterns = [
     path(
         "projects/<int:pk>/holders/<int:person>/remove/", views.holder_remove, name="holder_remove"
     ),
+    path(
+        "projects/<int:pk>/holders/<int:person>/export/", views.holder_export, name="holder_export"
+    ),
+    path("projects/<int:pk>/holders/<int:person>/erase/", views.holder_erase, name="holder_erase"),
     path("projects/<int:pk>/enrolments/new/", views.enrolment_create, name="enrolment_create"),
     path("projects/<int:pk>/enterprise/", views.enterprise_edit, name="enterprise_edit"),
     path("projects/<int:pk>/enterprise/delete/", views.enterprise_delete, name="enterprise_delete"),

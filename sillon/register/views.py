@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Sum
+from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -12,7 +13,7 @@ from sillon.accounts.roles import Ability
 from sillon.core.history import history_of
 from sillon.core.records import delete_page, form_page
 from sillon.register import actions
-from sillon.register.choices import ActivityKind
+from sillon.register.choices import ActivityKind, ProjectType
 from sillon.register.filters import ActivityFilter, ProjectFilter
 from sillon.register.forms import (
     ActivityForm,
@@ -31,6 +32,7 @@ from sillon.register.models import (
     Programme,
     Project,
 )
+from sillon.register.panels import project_history_sections, render_project_panels
 
 PAGE_SIZE = 50
 ACTIVITIES_ON_PROJECT_PAGE = 100
@@ -51,10 +53,19 @@ def paginate(request: HttpRequest, queryset):
 
 @organisation_view(Ability.VIEW)
 def projects(request: HttpRequest) -> HttpResponse:
+    # Holders counted by a subquery: it runs for the rows of the page only, where a
+    # Count() would group every matching project first.
+    holder_count = (
+        Project.holders.through.objects.filter(project=OuterRef("pk"))
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     queryset = (
         Project.objects.filter(organisation=request.organisation)
         .select_related("enterprise")
-        .annotate(holder_count=Count("holders", distinct=True))
+        .annotate(holder_count=Coalesce(Subquery(holder_count), 0))
         .prefetch_related(
             Prefetch(
                 "enrolments",
@@ -64,11 +75,16 @@ def projects(request: HttpRequest) -> HttpResponse:
         .order_by("ref")
     )
     filters = ProjectFilter(
-        request.GET or None, queryset=queryset, organisation=request.organisation
+        request.GET or None,
+        queryset=queryset,
+        organisation=request.organisation,
+        search_people=request.membership.can(Ability.VIEW_PERSONAL_DATA),
     )
     page = paginate(request, filters.qs)
     return render(
-        request, "register/projects.html", {"section": "projects", "filters": filters, "page": page}
+        request,
+        "register/projects.html",
+        {"section": "projects", "filters": filters, "page": page},
     )
 
 
@@ -112,8 +128,15 @@ def project(request: HttpRequest, pk: int) -> HttpResponse:
             )[:ACTIVITIES_ON_PROJECT_PAGE],
             "totals": totals,
             "by_kind": by_kind,
+            "panels": render_project_panels(request, project),
+            "history_sections": project_history_sections(request, project)
+            if may_see_people
+            else [],
             "enterprise": enterprise,
             "history": history_of(project) if may_see_people else None,
+            "holder_histories": [(person, history_of(person)) for person in project.holders.all()]
+            if may_see_people
+            else [],
             "enterprise_history": history_of(enterprise) if may_see_people and enterprise else None,
         },
     )
@@ -146,7 +169,9 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+# Deleting a project or an enterprise takes figures away: for managers and admins only
+# (coaches create and edit, domain.md).
+@organisation_view(Ability.EDIT_RECORDS, methods=WRITE)
 def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
     return delete_page(
@@ -157,8 +182,9 @@ def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
         success_url=org_url(request, "projects"),
         delete=lambda: actions.delete_project(project),
         consequences=_(
-            "Its enrolments and its enterprise are deleted with it, and so are its project "
-            "holders who hold no other project; its activities stay, without this project."
+            "Its enrolments, its enterprise and the sessions that concern it alone are "
+            "deleted with it, and so are its project holders who hold no other project; "
+            "sessions shared with other projects stay, without this one."
         ),
     )
 
@@ -221,6 +247,44 @@ def holder_remove(request: HttpRequest, pk: int, person: int) -> HttpResponse:
         consequences=_(
             "The person is erased when they hold no other project: their name goes from "
             "the history too."
+        ),
+    )
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION)
+def holder_export(request: HttpRequest, pk: int, person: int) -> HttpResponse:
+    """The person's data as a JSON file (GDPR right of access), for an administrator."""
+    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
+    holder = get_for_organisation_or_404(request.organisation, project.holders, pk=person)
+    response = JsonResponse(actions.export_person(holder), json_dumps_params={"indent": 2})
+    response["Content-Disposition"] = f'attachment; filename="person-{holder.pk}.json"'
+    return response
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
+def holder_erase(request: HttpRequest, pk: int, person: int) -> HttpResponse:
+    """Anonymise the person in place (GDPR right to erasure), for an administrator."""
+    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
+    holder = get_for_organisation_or_404(request.organisation, project.holders, pk=person)
+    names = {"person": holder}
+
+    def erase() -> str:
+        actions.erase_person(holder)
+        return _("The personal data of %(person)s were erased.") % names
+
+    return delete_page(
+        request,
+        holder,
+        section="projects",
+        cancel_url=project.get_absolute_url(),
+        success_url=project.get_absolute_url(),
+        delete=erase,
+        question=_("Erase the personal data of %(person)s?") % names,
+        button=_("Erase"),
+        consequences=_(
+            "Name, email and year of birth are removed, here and from the history. Gender "
+            "and situation at intake stay, so that the figures do not change. This cannot "
+            "be undone."
         ),
     )
 
@@ -298,13 +362,19 @@ def enterprise_edit(request: HttpRequest, pk: int) -> HttpResponse:
             else _("Record the enterprise of %(ref)s")
         )
         % {"ref": project.ref},
-        initial=None if enterprise else {"name": project.name},
+        # An enterprise is created by a creation project; the others had one already.
+        initial=None
+        if enterprise
+        else {
+            "name": project.name,
+            "created_during_accompaniment": project.project_type == ProjectType.CREATION,
+        },
         cancel_url=project.get_absolute_url(),
         success_url=lambda saved: project.get_absolute_url(),
     )
 
 
-@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+@organisation_view(Ability.EDIT_RECORDS, methods=WRITE)
 def enterprise_delete(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
     enterprise = get_for_organisation_or_404(request.organisation, Enterprise, project=project)

@@ -48,7 +48,7 @@ def test_coach_logs_one_session_for_two_projects(page, live_server, org_a, coach
     page.get_by_label("Programme").select_option(label="Seeds")
     page.get_by_role("button", name="Enregistrer").click()
 
-    expect(page.get_by_role("status")).to_contain_text("enregistré")
+    expect(page.get_by_role("status")).to_contain_text("Enregistré")
     activity = Activity.objects.get()
     assert sorted(activity.projects.values_list("ref", flat=True)) == ["P-2026-001", "P-2026-002"]
 

@@ -29,6 +29,17 @@ def test_every_string_is_translated(language):
 
 
 @pytest.mark.parametrize("language", ["fr", "nl"])
+def test_plural_strings_have_every_form_of_the_language(language):
+    """French has three plural forms in Django's catalogues: a missing one shows English."""
+    po = catalogue(language)
+    nplurals = int(po.metadata["Plural-Forms"].split("nplurals=")[1].split(";")[0])
+    for entry in po.translated_entries():
+        if entry.msgid_plural:
+            forms = [entry.msgstr_plural.get(index) for index in range(nplurals)]
+            assert all(forms), f"{language}: {entry.msgid!r} has {forms}"
+
+
+@pytest.mark.parametrize("language", ["fr", "nl"])
 def test_translations_keep_every_placeholder(language):
     for entry in catalogue(language).translated_entries():
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]

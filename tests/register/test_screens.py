@@ -72,25 +72,28 @@ def test_project_page_summarises_its_activities_by_kind(org_a, coach):
     assert "Coaching (individuel): 2 · 3 h" in response.content.decode()
 
 
-def test_deleting_a_project_keeps_its_activities_without_it(org_a, coach):
+def test_deleting_a_project_keeps_its_shared_activities_without_it(org_a, manager):
     project, other = make.project(org_a, "P-1"), make.project(org_a, "P-2")
     session = make.activity(org_a, [project, other])
+    own = make.activity(org_a, [project])
     make.enrolment(project, make.programme(org_a))
     make.enterprise(project)
-    response = coach.client.post(make.url("project_delete", org_a, project.pk))
+    response = manager.client.post(make.url("project_delete", org_a, project.pk))
     assert response.status_code == 302
     assert not Project.objects.filter(pk=project.pk).exists()
     assert not Enrolment.objects.exists()
     assert not Enterprise.objects.exists()
     assert list(session.projects.all()) == [other]
+    # An activity of this project alone would count hours for nothing: it goes too.
+    assert not Activity.objects.filter(pk=own.pk).exists()
 
 
-def test_deleting_the_only_project_of_a_holder_deletes_the_person(org_a, coach):
+def test_deleting_the_only_project_of_a_holder_deletes_the_person(org_a, manager):
     """Personal data must not outlive the project it was recorded for: no page lists
     people, so an orphan could be neither seen nor erased."""
     project = make.project(org_a, "P-1")
     person = make.holder(project)
-    response = coach.client.post(make.url("project_delete", org_a, project.pk))
+    response = manager.client.post(make.url("project_delete", org_a, project.pk))
     assert response.status_code == 302
     assert not Person.objects.filter(pk=person.pk).exists()
 

@@ -30,3 +30,15 @@ def euros(value) -> str:
         return ""
     amount = number_format(Decimal(value), 2, use_l10n=True, force_grouping=True)
     return f"{amount}\u00a0€" if (get_language() or "fr")[:2] in EURO_AFTER else f"€\u00a0{amount}"
+
+
+@register.filter
+def get_item(mapping, key):
+    """`{{ mapping|get_item:key }}`: a dictionary's value for a key known only at render time."""
+    return mapping.get(key) if mapping else None
+
+
+@register.filter
+def tag(value: str) -> str:
+    """A free tag as people read it: "circular_economy" → "circular economy"."""
+    return str(value).replace("_", " ")

@@ -7,8 +7,8 @@ from django.utils.text import slugify
 
 from sillon.accounts.demo import DEMO_SLUG, create_demo_members, demo_logins, demo_name
 from sillon.accounts.models import Organisation
-from sillon.demo import register
-from sillon.demo.purge import purge_organisation
+from sillon.demo import outcomes, register
+from sillon.demo.purge import is_demo_organisation, purge_organisation
 
 
 class Command(BaseCommand):
@@ -30,13 +30,19 @@ class Command(BaseCommand):
             "--seed", type=int, default=1, help="Seed of the random generator (default: 1)."
         )
         parser.add_argument(
+            "--replace",
+            action="store_true",
+            help="Allow replacing an existing organisation that holds records not made by "
+            "the demo (they are deleted).",
+        )
+        parser.add_argument(
             "--if-empty",
             action="store_true",
             help="Only create it when the database holds no organisation at all "
             "(used by `make run`); the logins are printed either way.",
         )
 
-    def handle(self, *args, organisation, projects, seed, if_empty, verbosity, **options):
+    def handle(self, *args, organisation, projects, seed, if_empty, replace, verbosity, **options):
         if slugify(organisation) != organisation:
             raise CommandError(
                 f"{organisation!r} is not a valid short name: use lowercase letters, "
@@ -44,6 +50,14 @@ class Command(BaseCommand):
             )
         if projects < 0:
             raise CommandError("--projects must be zero or more.")
+        existing = Organisation.objects.filter(slug=organisation).first()
+        # With --if-empty an existing organisation is never touched, so no need to ask.
+        if existing and not (replace or if_empty) and not is_demo_organisation(existing):
+            raise CommandError(
+                f"The organisation {organisation!r} holds records or members that the demo "
+                "did not make: it is left alone. Give --replace to delete it and make the "
+                "demo in its place, or choose another --organisation."
+            )
         if if_empty and Organisation.objects.exists():
             if not Organisation.objects.filter(slug=organisation).exists():
                 self.stdout.write("The database already holds organisations; no demo created.")
@@ -72,6 +86,7 @@ class Command(BaseCommand):
         organisation = Organisation.objects.create(slug=slug, name=demo_name(slug))
         create_demo_members(organisation)
         register.populate(organisation, projects, seed, progress=self.progress(projects))
+        outcomes.populate(organisation, projects, seed)
         if sys.stderr.isatty():
             sys.stderr.write("\n")
         return organisation

@@ -1,0 +1,100 @@
+"""Every indicator of spec/indicators.md, in catalogue order, with its unit and label."""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+COUNT, RATE, HOURS, DAYS, PEOPLE, EUR, FTE, TABLE = (
+    "count",
+    "rate",
+    "hours",
+    "days",
+    "people",
+    "EUR",
+    "FTE",
+    "table",
+)
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    unit: str
+    label: Promise
+
+    @property
+    def is_scalar(self) -> bool:
+        return self.unit != TABLE
+
+
+CATALOGUE = [
+    Indicator("projects.accompanied", COUNT, _("Projects accompanied")),
+    Indicator("projects.new", COUNT, _("New projects")),
+    Indicator("projects.stopped", COUNT, _("Projects stopped")),
+    Indicator("holders.count", COUNT, _("Project holders")),
+    Indicator("holders.women_share", RATE, _("Share of women among project holders")),
+    Indicator("accompaniment.sessions", COUNT, _("Accompaniment sessions")),
+    Indicator("accompaniment.hours", HOURS, _("Hours of accompaniment")),
+    Indicator("community.events", COUNT, _("Community events")),
+    Indicator("community.attendees", PEOPLE, _("Attendees of community events")),
+    Indicator("coworking.desk_days", DAYS, _("Coworking desk-days")),
+    Indicator(
+        "governance.projects_trained",
+        COUNT,
+        _("Projects trained in democratic governance or social concertation"),
+    ),
+    Indicator("experts.interventions", COUNT, _("Expert interventions")),
+    Indicator("experts.cost", EUR, _("Cost of experts")),
+    Indicator("accompaniment.cost", EUR, _("Cost of the accompaniment")),
+    Indicator("accompaniment.cost_per_project", EUR, _("Cost per project accompanied")),
+    Indicator("accompaniment.cost_per_enterprise_created", EUR, _("Cost per enterprise created")),
+    Indicator("accompaniment.cost_per_job_created", EUR, _("Cost per job created")),
+    Indicator("enterprises.created", COUNT, _("Enterprises created")),
+    Indicator("enterprises.active_end", COUNT, _("Accompanied enterprises active at the end")),
+    Indicator("enterprises.survival_rate_1y", RATE, _("Survival rate after 1 year")),
+    Indicator("enterprises.survival_rate_2y", RATE, _("Survival rate after 2 years")),
+    Indicator("enterprises.survival_rate_3y", RATE, _("Survival rate after 3 years")),
+    Indicator("enterprises.survival_by_cohort", TABLE, _("Survival by creation year")),
+    Indicator("enterprises.survival_km", TABLE, _("Survival (Kaplan–Meier estimate)")),
+    Indicator("jobs.created", COUNT, _("Jobs created")),
+    Indicator("jobs.created_fte", FTE, _("Jobs created (FTE)")),
+    Indicator("jobs.active_end", COUNT, _("Jobs at the end of the period")),
+    Indicator("jobs.active_end_fte", FTE, _("Jobs at the end of the period (FTE)")),
+    Indicator("jobs.permanent_share", RATE, _("Share of permanent contracts")),
+    Indicator("jobs.full_time_share", RATE, _("Share of full-time jobs")),
+    Indicator("jobs.joint_committee_coverage", RATE, _("Share of jobs under a joint committee")),
+    Indicator("jobs.persistence_rate_1y", RATE, _("Jobs still there after 1 year")),
+    Indicator("jobs.persistence_rate_2y", RATE, _("Jobs still there after 2 years")),
+    Indicator("jobs.persistence_by_cohort", TABLE, _("Persistence of jobs by start year")),
+    Indicator(
+        "jobs.cohort_employment", TABLE, _("Employment in enterprises created, by creation year")
+    ),
+    Indicator("accreditation.requested", COUNT, _("ESD accreditations requested")),
+    Indicator("accreditation.obtained", COUNT, _("ESD accreditations obtained")),
+    Indicator(
+        "accreditation.accredited_end",
+        COUNT,
+        _("Enterprises accredited ESD at the end of the period"),
+    ),
+    Indicator("transfers.count", COUNT, _("Transfers to advisory agencies")),
+    Indicator("non_accreditation.reasons", COUNT, _("Reasons for not seeking accreditation")),
+    Indicator("impact.assessed", COUNT, _("Projects with an impact assessment")),
+    Indicator(
+        "impact.non_accredited_assessed_share",
+        RATE,
+        _("Share of non-accredited enterprises with an impact assessment"),
+    ),
+    Indicator("impact.beneficiaries", PEOPLE, _("Beneficiaries reached")),
+    Indicator("impact.emes_profile", TABLE, _("EMES profile of the projects")),
+    Indicator("actions.diversity", COUNT, _("Diversity actions")),
+    Indicator("actions.environment", COUNT, _("Environmental actions")),
+    Indicator("partners.interactions", COUNT, _("Interactions with partners")),
+]
+
+BY_ID = {indicator.id: indicator for indicator in CATALOGUE}
+
+
+def scalar_choices() -> list[tuple[str, str]]:
+    """Indicators that may have a target (every one that is not a table)."""
+    return [(i.id, f"{i.label} ({i.id})") for i in CATALOGUE if i.is_scalar]
