@@ -23,7 +23,16 @@ from sillon.demo.purge import purge_organisation  # noqa: E402
 
 ROUNDS = 50
 PROJECTS = 2000
-PAGES = ["dashboard", "projects", "activities", "programmes", "settings", "members"]
+PAGES = [
+    "dashboard",
+    "projects",
+    "activities",
+    "enterprises",
+    "jobs",
+    "programmes",
+    "settings",
+    "members",
+]
 
 
 def main() -> None:
