@@ -69,7 +69,9 @@ def check_nace(form: forms.Form, version_field: str, code_field: str) -> None:
 class LegalFormField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", _("KBO code or words, e.g. 017 or coopérative."))
+        kwargs.setdefault(
+            "help_text", _("KBO code, abbreviation or words, e.g. 017, ASBL or cooperative.")
+        )
         super().__init__(widget=CodeSearchInput(code_search_url("legal_form")), **kwargs)
 
     def to_python(self, value):

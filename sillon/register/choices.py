@@ -86,7 +86,7 @@ class ExpertType(models.TextChoices):
 
 class Topic(models.TextChoices):
     DEMOCRATIC_GOVERNANCE = "democratic_governance", _("Democratic governance")
-    SOCIAL_CONCERTATION = "social_concertation", _("Social concertation")
+    SOCIAL_CONCERTATION = "social_concertation", _("Social dialogue (concertation)")
     DIVERSITY = "diversity", _("Diversity")
     ENVIRONMENT = "environment", _("Environment")
     ACCREDITATION = "accreditation", _("Accreditation")

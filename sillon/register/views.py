@@ -44,6 +44,19 @@ def org_url(request: HttpRequest, name: str, *args) -> str:
     return reverse(name, args=[request.organisation.slug, *args])
 
 
+def next_project_ref(organisation) -> str:
+    """A suggestion in the usual P-<year>-<number> pattern, after the year's last one."""
+    prefix = f"P-{timezone.localdate().year}-"
+    last = (
+        Project.objects.filter(organisation=organisation, ref__startswith=prefix)
+        .order_by("-ref")
+        .values_list("ref", flat=True)
+        .first()
+    )
+    number = last.removeprefix(prefix) if last else "0"
+    return f"{prefix}{int(number) + 1 if number.isdigit() else 1:04d}"
+
+
 def paginate(request: HttpRequest, queryset):
     return Paginator(queryset, PAGE_SIZE).get_page(request.GET.get("page"))
 
@@ -149,7 +162,10 @@ def project_create(request: HttpRequest) -> HttpResponse:
         ProjectForm,
         title=_("New project"),
         section="projects",
-        initial={"intake_date": timezone.localdate()},
+        initial={
+            "intake_date": timezone.localdate(),
+            "ref": next_project_ref(request.organisation),
+        },
         cancel_url=org_url(request, "projects"),
         success_url=lambda saved: saved.get_absolute_url(),
     )
