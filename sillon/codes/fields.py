@@ -123,6 +123,34 @@ class JointCommitteesField(forms.CharField):
         return ", ".join(value) if isinstance(value, list | tuple) else value
 
 
+class JointCommitteeField(forms.CharField):
+    """One joint committee, e.g. 329.02, checked against the official list."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("help_text", _("E.g. 329.02; empty for self-employed."))
+        super().__init__(widget=CodeSearchInput(code_search_url("joint_committee")), **kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if not value:
+            return ""
+        code = joint_committees.normalise(value)
+        if code is None:
+            raise ValidationError(
+                _("Unknown joint committee: %(codes)s."),
+                params={"codes": value},
+                code="joint_committee_unknown",
+            )
+        return code
+
+    def prepare_value(self, value):
+        # A stored code gets its label; what the user typed is shown back as typed.
+        if value and joint_committees.normalise(value) == value:
+            return f"{value} {joint_committees.label(value)}"
+        return value
+
+
 class EnterpriseNumberField(forms.CharField):
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)

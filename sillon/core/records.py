@@ -7,7 +7,10 @@ from django.db import IntegrityError, transaction
 from django.db.models import Model, ProtectedError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view
 
 
 def form_page(
@@ -103,3 +106,60 @@ def delete_page(
             "button": button or _("Delete"),
         },
     )
+
+
+def record_pages(
+    model: type[Model],
+    form_class,
+    *,
+    ability,
+    list_url_name: str,
+    section: str,
+    new_title: str,
+    edit_title: str | None = None,
+    initial: Callable[[HttpRequest], dict | None] | None = None,
+    warnings: Callable[[Model], list[str]] | None = None,
+) -> dict[str, Callable]:
+    """The create, edit and delete pages of a simple record of the organisation, each
+    returning to the list page `list_url_name`. Edit and delete take the record's pk."""
+    methods = ["GET", "HEAD", "POST"]
+
+    def list_url(request) -> str:
+        return reverse(list_url_name, args=[request.organisation.slug])
+
+    @organisation_view(ability, methods=methods)
+    def create(request: HttpRequest) -> HttpResponse:
+        url = list_url(request)
+        return form_page(
+            request,
+            form_class,
+            title=new_title,
+            section=section,
+            cancel_url=url,
+            success_url=lambda saved: url,
+            warnings=warnings,
+            initial=initial(request) if initial else None,
+        )
+
+    @organisation_view(ability, methods=methods)
+    def edit(request: HttpRequest, pk: int) -> HttpResponse:
+        record = get_for_organisation_or_404(request.organisation, model, pk=pk)
+        url = list_url(request)
+        return form_page(
+            request,
+            form_class,
+            instance=record,
+            title=edit_title or str(record),
+            section=section,
+            cancel_url=url,
+            success_url=lambda saved: url,
+            warnings=warnings,
+        )
+
+    @organisation_view(ability, methods=methods)
+    def delete(request: HttpRequest, pk: int) -> HttpResponse:
+        record = get_for_organisation_or_404(request.organisation, model, pk=pk)
+        url = list_url(request)
+        return delete_page(request, record, section=section, cancel_url=url, success_url=url)
+
+    return {"create": create, "edit": edit, "delete": delete}

@@ -5,8 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sillon.catalogue.indicators import scalar_choices
 from sillon.catalogue.periods import parse_period
-from sillon.codes import joint_committees
-from sillon.codes.fields import CodeSearchInput, code_search_url
+from sillon.codes.fields import JointCommitteeField
 from sillon.core.forms import OrganisationModelForm, TextListField
 from sillon.outcomes.choices import ContractType, WorkerStatus
 from sillon.outcomes.models import (
@@ -23,34 +22,6 @@ from sillon.outcomes.models import (
 )
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
-
-class JointCommitteeField(forms.CharField):
-    """One joint committee, e.g. 329.02, checked against the official list."""
-
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", _("E.g. 329.02; empty for self-employed."))
-        super().__init__(widget=CodeSearchInput(code_search_url("joint_committee")), **kwargs)
-
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return ""
-        code = joint_committees.normalise(value)
-        if code is None:
-            raise ValidationError(
-                _("Unknown joint committee: %(codes)s."),
-                params={"codes": value},
-                code="joint_committee_unknown",
-            )
-        return code
-
-    def prepare_value(self, value):
-        # A stored code gets its label; what the user typed is shown back as typed.
-        if value and joint_committees.normalise(value) == value:
-            return f"{value} {joint_committees.label(value)}"
-        return value
 
 
 class ChildForm(OrganisationModelForm):

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view
 from sillon.accounts.roles import Ability
 from sillon.core.history import timeline_of
-from sillon.core.records import delete_page, form_page
+from sillon.core.records import delete_page, form_page, record_pages
 from sillon.outcomes.choices import ACCREDITED_EVENTS, ESD_EVENTS, AccreditationEventKind
 from sillon.outcomes.filters import EnterpriseFilter, JobFilter
 from sillon.outcomes.forms import (
@@ -410,36 +410,16 @@ def settings_list(request: HttpRequest, kind: str) -> HttpResponse:
     )
 
 
-def _settings_view(kind: str, action: str):
-    record = SETTINGS_RECORDS[kind]
-
-    @organisation_view(record.ability, methods=WRITE)
-    def view(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-        url = _list_url(request, kind)
-        instance = None
-        if pk is not None:
-            instance = get_for_organisation_or_404(request.organisation, record.model, pk=pk)
-        if action == "delete":
-            return delete_page(
-                request, instance, section="settings", cancel_url=url, success_url=url
-            )
-        return form_page(
-            request,
-            record.form,
-            instance=instance,
-            section="settings",
-            title=record.new_title if instance is None else str(instance),
-            cancel_url=url,
-            success_url=lambda saved: url,
-            warnings=cost_line_warnings if kind == "cost_line" else None,
-        )
-
-    view.__name__ = f"{kind}_{action}"
-    return view
-
-
 SETTINGS_VIEWS = {
-    (kind, action): _settings_view(kind, action)
-    for kind in SETTINGS_RECORDS
-    for action in ("create", "edit", "delete")
+    (kind, action): view
+    for kind, record in SETTINGS_RECORDS.items()
+    for action, view in record_pages(
+        record.model,
+        record.form,
+        ability=record.ability,
+        list_url_name=f"{kind}_list",
+        section="settings",
+        new_title=record.new_title,
+        warnings=cost_line_warnings if kind == "cost_line" else None,
+    ).items()
 }

@@ -30,10 +30,16 @@ urlpatterns = [
     path("activities/<int:pk>/edit/", views.activity_edit, name="activity_edit"),
     path("activities/<int:pk>/delete/", views.activity_delete, name="activity_delete"),
     path("settings/programmes/", views.programmes, name="programmes"),
-    path("settings/programmes/new/", views.programme_create, name="programme_create"),
-    path("settings/programmes/<int:pk>/edit/", views.programme_edit, name="programme_edit"),
-    path("settings/programmes/<int:pk>/delete/", views.programme_delete, name="programme_delete"),
-    path("settings/cohorts/new/", views.cohort_create, name="cohort_create"),
-    path("settings/cohorts/<int:pk>/edit/", views.cohort_edit, name="cohort_edit"),
-    path("settings/cohorts/<int:pk>/delete/", views.cohort_delete, name="cohort_delete"),
+    path("settings/programmes/new/", views.programme_pages["create"], name="programme_create"),
+    path(
+        "settings/programmes/<int:pk>/edit/", views.programme_pages["edit"], name="programme_edit"
+    ),
+    path(
+        "settings/programmes/<int:pk>/delete/",
+        views.programme_pages["delete"],
+        name="programme_delete",
+    ),
+    path("settings/cohorts/new/", views.cohort_pages["create"], name="cohort_create"),
+    path("settings/cohorts/<int:pk>/edit/", views.cohort_pages["edit"], name="cohort_edit"),
+    path("settings/cohorts/<int:pk>/delete/", views.cohort_pages["delete"], name="cohort_delete"),
 ]

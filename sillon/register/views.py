@@ -7,11 +7,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view
 from sillon.accounts.roles import Ability
 from sillon.core.history import history_of
-from sillon.core.records import delete_page, form_page
+from sillon.core.records import delete_page, form_page, record_pages
 from sillon.register import actions
 from sillon.register.choices import ActivityKind, ProjectType
 from sillon.register.filters import ActivityFilter, ProjectFilter
@@ -483,73 +484,23 @@ def programmes(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
-def programme_create(request: HttpRequest) -> HttpResponse:
-    url = org_url(request, "programmes")
-    return form_page(
-        request,
-        ProgrammeForm,
-        title=_("New programme"),
-        section="settings",
-        cancel_url=url,
-        success_url=lambda saved: url,
-    )
-
-
-@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
-def programme_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = get_for_organisation_or_404(request.organisation, Programme, pk=pk)
-    url = org_url(request, "programmes")
-    return form_page(
-        request,
-        ProgrammeForm,
-        instance=programme,
-        title=_("Edit programme"),
-        section="settings",
-        cancel_url=url,
-        success_url=lambda saved: url,
-    )
-
-
-@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
-def programme_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    programme = get_for_organisation_or_404(request.organisation, Programme, pk=pk)
-    url = org_url(request, "programmes")
-    return delete_page(request, programme, section="settings", cancel_url=url, success_url=url)
-
-
-@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
-def cohort_create(request: HttpRequest) -> HttpResponse:
-    url = org_url(request, "programmes")
-    programme = request.GET.get("programme")
-    return form_page(
-        request,
-        CohortForm,
-        title=_("New cohort"),
-        section="settings",
-        initial={"programme": programme} if programme else None,
-        cancel_url=url,
-        success_url=lambda saved: url,
-    )
-
-
-@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
-def cohort_edit(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = get_for_organisation_or_404(request.organisation, Cohort, pk=pk)
-    url = org_url(request, "programmes")
-    return form_page(
-        request,
-        CohortForm,
-        instance=cohort,
-        title=_("Edit cohort"),
-        section="settings",
-        cancel_url=url,
-        success_url=lambda saved: url,
-    )
-
-
-@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
-def cohort_delete(request: HttpRequest, pk: int) -> HttpResponse:
-    cohort = get_for_organisation_or_404(request.organisation, Cohort, pk=pk)
-    url = org_url(request, "programmes")
-    return delete_page(request, cohort, section="settings", cancel_url=url, success_url=url)
+programme_pages = record_pages(
+    Programme,
+    ProgrammeForm,
+    ability=Ability.MANAGE_ORGANISATION,
+    list_url_name="programmes",
+    section="settings",
+    new_title=gettext_lazy("New programme"),
+    edit_title=gettext_lazy("Edit programme"),
+)
+cohort_pages = record_pages(
+    Cohort,
+    CohortForm,
+    ability=Ability.MANAGE_ORGANISATION,
+    list_url_name="programmes",
+    section="settings",
+    new_title=gettext_lazy("New cohort"),
+    edit_title=gettext_lazy("Edit cohort"),
+    # "New cohort" on a programme's card comes with ?programme=<pk>.
+    initial=lambda request: {"programme": request.GET.get("programme")},
+)
