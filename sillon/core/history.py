@@ -40,7 +40,9 @@ def shown(model_field, value, names: dict) -> object:
     if isinstance(value, bool):
         return yesno(value)
     if isinstance(value, list):
-        labels = dict(getattr(model_field, "flatchoices", None) or [])
+        # A model may name the code list of a list of codes: LIST_CHOICES = {"topics": Topic}.
+        codes = getattr(model_field.model, "LIST_CHOICES", {}).get(model_field.name)
+        labels = dict(codes.choices) if codes else {}
         return ", ".join(str(labels.get(item, item)) for item in value)
     if model_field.choices:
         return dict(model_field.flatchoices).get(value, value)

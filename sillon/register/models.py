@@ -31,6 +31,7 @@ from sillon.register.choices import (
     ProjectType,
     SectorType,
     Situation,
+    Topic,
 )
 
 
@@ -403,6 +404,8 @@ class Activity(OrganisationRecord):
     attendees = models.PositiveIntegerField(_("attendees"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords(m2m_fields=[projects])
+
+    LIST_CHOICES = {"topics": Topic}
 
     class Meta:
         ordering = ["-date", "-pk"]
