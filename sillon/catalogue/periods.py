@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 YEAR = re.compile(r"^(\d{4})$")
 SEMESTER = re.compile(r"^(\d{4})-S([12])$")
+FIRST_YEAR, LAST_YEAR = 1900, 2100
 RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$")
 
 
@@ -23,25 +24,45 @@ class Period:
         return (self.end - self.start).days + 1
 
 
+def year_period(year: int) -> Period:
+    return Period(str(year), datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+
+
+def semester_period(year: int, half: int) -> Period:
+    if half == 1:
+        return Period(f"{year}-S1", datetime.date(year, 1, 1), datetime.date(year, 6, 30))
+    return Period(f"{year}-S2", datetime.date(year, 7, 1), datetime.date(year, 12, 31))
+
+
 def parse_period(text: str) -> Period:
-    """The period a text names, or a ValidationError that says what is expected."""
+    """The period a text names, or a ValidationError that says what is expected.
+
+    A range that is a whole year or semester gets that period's id, so that one period
+    has one name ("2025-01-01..2025-12-31" is "2025").
+    """
     text = (text or "").strip()
-    if match := YEAR.match(text):
-        year = int(match.group(1))
-        return Period(text, datetime.date(year, 1, 1), datetime.date(year, 12, 31))
-    if match := SEMESTER.match(text):
-        year, half = int(match.group(1)), match.group(2)
-        if half == "1":
-            return Period(text, datetime.date(year, 1, 1), datetime.date(year, 6, 30))
-        return Period(text, datetime.date(year, 7, 1), datetime.date(year, 12, 31))
-    if match := RANGE.match(text):
+    period = None
+    if (match := YEAR.match(text)) and FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+        period = year_period(int(match.group(1)))
+    elif (match := SEMESTER.match(text)) and FIRST_YEAR <= int(match.group(1)) <= LAST_YEAR:
+        period = semester_period(int(match.group(1)), int(match.group(2)))
+    elif match := RANGE.match(text):
         try:
             start = datetime.date.fromisoformat(match.group(1))
             end = datetime.date.fromisoformat(match.group(2))
         except ValueError:
             start = end = None
         if start and end and start <= end:
-            return Period(text, start, end)
+            period = Period(text, start, end)
+            for candidate in (
+                year_period(start.year),
+                semester_period(start.year, 1),
+                semester_period(start.year, 2),
+            ):
+                if (candidate.start, candidate.end) == (start, end):
+                    period = candidate
+    if period and period.start.year >= FIRST_YEAR and period.end.year <= LAST_YEAR:
+        return period
     raise ValidationError(
         _("%(value)s is not a period: write 2025, 2025-S1, 2025-S2 or 2024-07-01..2025-06-30."),
         params={"value": text},

@@ -4,6 +4,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.template.defaultfilters import yesno
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
@@ -11,6 +12,7 @@ ACTIONS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
 REASONS = {
     "gdpr_export": _("personal data exported"),
     "gdpr_erasure": _("personal data erased"),
+    "demo": _("demo data"),
 }
 
 
@@ -49,12 +51,15 @@ def shown(model_field, value, names: dict) -> object:
     return value
 
 
-def _related_names(instance, deltas) -> dict:
-    """Names of the records that changed foreign keys point to: one query per model."""
+def _related_names(model_deltas) -> dict:
+    """Names of the records that changed foreign keys point to: one query per model.
+
+    `model_deltas` gives (model, delta) pairs, the model being the tracked one.
+    """
     wanted: dict = {}
-    for delta in deltas:
+    for model, delta in model_deltas:
         for change in delta.changes:
-            model_field = instance._meta.get_field(change.field)
+            model_field = model._meta.get_field(change.field)
             if model_field.is_relation and not model_field.many_to_many:
                 ids = wanted.setdefault(model_field.related_model, set())
                 ids.update(v for v in (change.old, change.new) if v is not None)
@@ -105,7 +110,7 @@ def history_of(instance, limit: int = 50) -> list[HistoryEntry]:
             deltas[record.history_id] = record.diff_against(
                 older, excluded_fields=m2m_names, foreign_keys_are_objs=False
             )
-    names = _related_names(instance, deltas.values())
+    names = _related_names((type(instance), delta) for delta in deltas.values())
     entries = []
     for index, record in enumerate(records[:limit]):
         older = records[index + 1] if index + 1 < len(records) else None
@@ -115,7 +120,7 @@ def history_of(instance, limit: int = 50) -> list[HistoryEntry]:
                 model_field = instance._meta.get_field(change.field)
                 changes.append(
                     Change(
-                        str(model_field.verbose_name),
+                        capfirst(model_field.verbose_name),
                         shown(model_field, change.old, names),
                         shown(model_field, change.new, names),
                     )
@@ -159,18 +164,29 @@ def timeline_of(sources, limit: int = 50) -> list[TimelineEntry]:
             previous = records[index - 1] if index and records[index - 1].id == record.id else None
             versions.append((record, previous, subject))
     versions.sort(key=lambda item: item[0].history_date, reverse=True)
+    versions = versions[:limit]
+    deltas = {
+        id(record): record.diff_against(previous, foreign_keys_are_objs=False)
+        for record, previous, _subject in versions
+        if previous is not None and record.history_type == "~"
+    }
+    names = _related_names(
+        (record.instance_type, deltas[id(record)])
+        for record, _p, _s in versions
+        if id(record) in deltas
+    )
     entries = []
-    for record, previous, subject in versions[:limit]:
+    for record, _previous, subject in versions:
         changes = []
-        if previous is not None and record.history_type == "~":
+        if id(record) in deltas:
             model = record.instance_type
-            for change in record.diff_against(previous, foreign_keys_are_objs=False).changes:
+            for change in deltas[id(record)].changes:
                 model_field = model._meta.get_field(change.field)
                 changes.append(
                     Change(
-                        str(model_field.verbose_name),
-                        shown(model_field, change.old, {}),
-                        shown(model_field, change.new, {}),
+                        capfirst(model_field.verbose_name),
+                        shown(model_field, change.old, names),
+                        shown(model_field, change.new, names),
                     )
                 )
             if not changes:

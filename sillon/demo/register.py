@@ -13,6 +13,7 @@ chunk of projects at a time, so that 100,000 projects fit in memory and in minut
 
 import datetime
 import random
+import zoneinfo
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -43,6 +44,7 @@ from sillon.register.models import (
 )
 
 SOURCE = "demo"
+BRUSSELS = zoneinfo.ZoneInfo("Europe/Brussels")
 # Values of activity fields a generated activity does not set.
 DEFAULTS = {
     "source": "demo",
@@ -331,12 +333,39 @@ class Chunk:
             record.project_id = self.projects[position].pk
         Enrolment.objects.bulk_create([e for _, e in self.enrolments], batch_size=BATCH)
         Enterprise.objects.bulk_create([e for _, e in self.enterprises], batch_size=BATCH)
+        self.write_history()
         for values, positions in self.activities:
             activity = writers.activities.add(
                 *(values.get(name, DEFAULTS.get(name)) for name in ACTIVITY_FIELDS)
             )
             for position in positions:
                 writers.activity_projects.add(activity, self.projects[position].pk)
+
+    def write_history(self) -> None:
+        """A first version of each project, holder, enrolment and enterprise, dated when
+        it happened, so that a demo project page tells its story from the start."""
+        for project in self.projects:
+            project._history_date = at_nine(project.intake_date)
+        for project, person in self.holders:
+            self.persons[person]._history_date = at_nine(self.projects[project].intake_date)
+        for _, enrolment in self.enrolments:
+            enrolment._history_date = at_nine(enrolment.start_date)
+        for position, enterprise in self.enterprises:
+            first_seen = max(enterprise.creation_date, self.projects[position].intake_date)
+            enterprise._history_date = at_nine(first_seen)
+        for model, records in [
+            (Project, self.projects),
+            (Person, self.persons),
+            (Enrolment, [e for _, e in self.enrolments]),
+            (Enterprise, [e for _, e in self.enterprises]),
+        ]:
+            model.history.bulk_history_create(
+                records, batch_size=BATCH, default_change_reason=SOURCE
+            )
+
+
+def at_nine(day: datetime.date) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(9), tzinfo=BRUSSELS)
 
 
 class Generator:

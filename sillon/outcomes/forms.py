@@ -1,13 +1,14 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BaseFormSet, formset_factory
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from sillon.catalogue.indicators import scalar_choices
 from sillon.catalogue.periods import parse_period
 from sillon.codes.fields import JointCommitteeField
 from sillon.core.forms import OrganisationModelForm, TextListField
-from sillon.outcomes.choices import ContractType, WorkerStatus
+from sillon.outcomes.choices import ContractType, PartnerKind, WorkerStatus
 from sillon.outcomes.models import (
     AccreditationEvent,
     CostLine,
@@ -55,6 +56,31 @@ class JobForm(ChildForm):
         ]
         widgets = {"start_date": DATE, "end_date": DATE}
 
+    def check_within_enterprise_life(self, start, end) -> None:
+        """A job exists while its enterprise does: from its creation to its cessation."""
+        enterprise = self.parent
+        if enterprise is None:
+            return
+        created, ceased = enterprise.creation_date, enterprise.cessation_date
+        if start and created and start < created:
+            self.add_error(
+                "start_date",
+                _("The enterprise was created later, on %(date)s.")
+                % {"date": date_format(created, "SHORT_DATE_FORMAT")},
+            )
+        if ceased and start and start > ceased:
+            self.add_error(
+                "start_date",
+                _("The enterprise ceased before, on %(date)s.")
+                % {"date": date_format(ceased, "SHORT_DATE_FORMAT")},
+            )
+        elif ceased and end and end > ceased:
+            self.add_error(
+                "end_date",
+                _("The enterprise ceased before, on %(date)s.")
+                % {"date": date_format(ceased, "SHORT_DATE_FORMAT")},
+            )
+
     def clean_job_ref(self):
         ref = self.cleaned_data.get("job_ref", "").strip()
         if ref and self.parent is not None:
@@ -72,6 +98,7 @@ class JobForm(ChildForm):
                 "weekly_hours",
                 _("Weekly hours must be more than zero and at most the full-time hours."),
             )
+        self.check_within_enterprise_life(cleaned.get("start_date"), cleaned.get("end_date"))
         status, contract = cleaned.get("worker_status"), cleaned.get("contract_type")
         self_employed = status == WorkerStatus.SELF_EMPLOYED_PARTNER
         if self_employed and contract and contract != ContractType.NONE:
@@ -148,6 +175,13 @@ class NonAccreditationReasonForm(ChildForm):
 
 
 class TransferForm(ChildForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A transfer hands a project to an official advisory agency (domain.md).
+        self.fields["partner"].queryset = self.fields["partner"].queryset.filter(
+            kind=PartnerKind.ADVISORY_AGENCY
+        )
+
     class Meta:
         model = Transfer
         fields = ["partner", "date", "note"]
@@ -257,6 +291,8 @@ class TargetForm(OrganisationModelForm):
 
 class BaseQuickJobFormSet(BaseFormSet):
     def clean(self):
+        if not any(form.has_changed() for form in self.forms):
+            raise ValidationError(_("Fill in at least one job."), code="empty")
         refs = [form.cleaned_data.get("job_ref") for form in self.forms if form.cleaned_data]
         duplicated = sorted({ref for ref in refs if ref and refs.count(ref) > 1})
         if duplicated:
@@ -269,4 +305,11 @@ class BaseQuickJobFormSet(BaseFormSet):
 QUICK_JOB_ROWS = 5
 # No extra rows: the page gives QUICK_JOB_ROWS rows of initial values, on GET and on
 # POST alike, so that a row left as it was counts as unchanged and is skipped.
-QuickJobFormSet = formset_factory(QuickJobForm, formset=BaseQuickJobFormSet, extra=0, max_num=50)
+QuickJobFormSet = formset_factory(
+    QuickJobForm,
+    formset=BaseQuickJobFormSet,
+    extra=0,
+    max_num=50,
+    absolute_max=50,
+    validate_max=True,
+)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -30,6 +31,10 @@ from sillon.register.choices import Gender
 from sillon.register.models import Enterprise, OrganisationRecord, Programme, Project, choice_check
 
 FULL_TIME_HOURS = Decimal("38")
+
+
+def short(day) -> str:
+    return date_format(day, "SHORT_DATE_FORMAT")
 
 
 class Job(OrganisationRecord):
@@ -126,7 +131,7 @@ class AccreditationEvent(OrganisationRecord):
         constraints = [choice_check("event", AccreditationEventKind, "accreditation_event_known")]
 
     def __str__(self) -> str:
-        return f"{self.get_event_display()} · {self.date}"
+        return f"{self.get_event_display()} · {short(self.date)}"
 
 
 class NonAccreditationReason(OrganisationRecord):
@@ -154,7 +159,7 @@ class NonAccreditationReason(OrganisationRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_reason_display()} · {self.date}"
+        return f"{self.get_reason_display()} · {short(self.date)}"
 
 
 class Partner(OrganisationRecord):
@@ -192,7 +197,7 @@ class PartnerInteraction(OrganisationRecord):
         constraints = [choice_check("kind", InteractionKind, "interaction_kind_known")]
 
     def __str__(self) -> str:
-        return f"{self.partner} · {self.get_kind_display()} · {self.date}"
+        return f"{self.partner} · {self.get_kind_display()} · {short(self.date)}"
 
 
 class Transfer(OrganisationRecord):
@@ -214,7 +219,7 @@ class Transfer(OrganisationRecord):
         verbose_name_plural = _("transfers")
 
     def __str__(self) -> str:
-        return f"{self.project.ref} → {self.partner} · {self.date}"
+        return f"{self.project.ref} → {self.partner} · {short(self.date)}"
 
 
 def criterion_field(label) -> models.CharField:
@@ -268,7 +273,7 @@ class ImpactAssessment(OrganisationRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.project.ref} · {self.date}"
+        return f"{self.project.ref} · {short(self.date)}"
 
     @property
     def criteria(self) -> list[tuple[str, str, str]]:
@@ -298,7 +303,7 @@ class InternalAction(OrganisationRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_kind_display()} · {self.date}"
+        return f"{self.get_kind_display()} · {short(self.date)}"
 
 
 class CostLine(OrganisationRecord):
@@ -342,7 +347,9 @@ class CostLine(OrganisationRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.get_category_display()} · {self.period_start} → {self.period_end}"
+        return (
+            f"{self.get_category_display()} · {short(self.period_start)} → {short(self.period_end)}"
+        )
 
 
 class Target(OrganisationRecord):
@@ -366,7 +373,7 @@ class Target(OrganisationRecord):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator} · {self.period}"
+        return f"{self.indicator_label} · {self.period}"
 
     @property
     def indicator_label(self) -> str:

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view
 from sillon.accounts.roles import Ability
@@ -256,7 +256,11 @@ def jobs_quick(request: HttpRequest, pk: int) -> HttpResponse:
             saved = [form.save() for form in formset.forms if form.has_changed()]
         messages.success(
             request,
-            _("%(count)s jobs were recorded for %(name)s.")
+            ngettext(
+                "%(count)s job was recorded for %(name)s.",
+                "%(count)s jobs were recorded for %(name)s.",
+                len(saved),
+            )
             % {"count": len(saved), "name": enterprise.name},
         )
         return redirect(project.get_absolute_url())

@@ -1,5 +1,7 @@
 """Writes that touch several records of the register, in one transaction each."""
 
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count
 
@@ -27,13 +29,18 @@ PERSONAL_FIELDS = {"first_name": ERASED, "last_name": ERASED, "email": "", "birt
 
 
 def _scrub_history(person_ids: list[int]) -> None:
-    """Remove personal data from the previous versions; who changed what and when stays."""
+    """Remove personal data from the previous versions and from the administration
+    site's log; who changed what and when stays."""
     Person.history.filter(id__in=person_ids).update(**PERSONAL_FIELDS)
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Person),
+        object_id__in=[str(pk) for pk in person_ids],
+    ).update(object_repr=ERASED, change_message="")
 
 
-def export_person(person: Person) -> dict:
+def export_person(person: Person, record: bool = True) -> dict:
     """Everything Sillon holds about a person (GDPR right of access); the export is
-    recorded in the person's history."""
+    recorded in the person's history unless `record` is false."""
     data = {
         "first_name": person.first_name,
         "last_name": person.last_name,
@@ -54,8 +61,9 @@ def export_person(person: Person) -> dict:
             for record in person.history.select_related("history_user").order_by("history_date")
         ],
     }
-    person._change_reason = "gdpr_export"
-    person.save()
+    if record:
+        person._change_reason = "gdpr_export"
+        person.save()
     return data
 
 

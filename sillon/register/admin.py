@@ -23,6 +23,7 @@ class ProgrammeAdmin(SimpleHistoryAdmin):
 @admin.register(Cohort)
 class CohortAdmin(SimpleHistoryAdmin):
     list_display = ["name", "programme", "start_date", "end_date"]
+    list_select_related = ["programme"]
     list_filter = ["organisation"]
 
 
@@ -44,6 +45,7 @@ class PersonAdmin(SimpleHistoryAdmin):
 @admin.register(Enrolment)
 class EnrolmentAdmin(SimpleHistoryAdmin):
     list_display = ["project", "programme", "start_date", "end_date", "outcome"]
+    list_select_related = ["project", "programme"]
     list_filter = ["organisation", "programme__code", "outcome"]
     raw_id_fields = ["project", "cohort"]
 
@@ -66,6 +68,7 @@ class EnterpriseAdmin(SimpleHistoryAdmin):
 @admin.register(Activity)
 class ActivityAdmin(SimpleHistoryAdmin):
     list_display = ["date", "kind", "hours", "programme", "cost_eur", "organisation"]
+    list_select_related = ["programme", "organisation"]
     list_filter = ["organisation", "kind"]
     date_hierarchy = "date"
     raw_id_fields = ["projects"]

@@ -273,7 +273,9 @@ def holder_export(request: HttpRequest, pk: int, person: int) -> HttpResponse:
     """The person's data as a JSON file (GDPR right of access), for an administrator."""
     project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
     holder = get_for_organisation_or_404(request.organisation, project.holders, pk=person)
-    response = JsonResponse(actions.export_person(holder), json_dumps_params={"indent": 2})
+    # A HEAD request (a link checker, a browser's preview) is not an export.
+    data = actions.export_person(holder, record=request.method == "GET")
+    response = JsonResponse(data, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="person-{holder.pk}.json"'
     return response
 
@@ -287,7 +289,8 @@ def holder_erase(request: HttpRequest, pk: int, person: int) -> HttpResponse:
 
     def erase() -> str:
         actions.erase_person(holder)
-        return _("The personal data of %(person)s were erased.") % names
+        # No name in the message: it would outlive the erasure in the session.
+        return _("The personal data of this project holder were erased.")
 
     return delete_page(
         request,

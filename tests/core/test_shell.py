@@ -116,3 +116,12 @@ def test_dashboard_takes_a_fixed_small_number_of_queries(
     # session, user, membership, member count, switcher
     with django_assert_max_num_queries(5):
         coach.client.get(reverse("dashboard", args=[org_a.slug]))
+
+
+@pytest.mark.parametrize(("language", "expected"), [("fr", "6 mai 2024"), ("nl", "6 mei 2024")])
+def test_month_names_are_not_taken_over_by_sillon_strings(language, expected):
+    """Sillon's catalogue once held "May" (may do): Django's month name then read "Peut"."""
+    from django.utils.formats import date_format
+
+    with translation.override(language):
+        assert date_format(datetime.date(2024, 5, 6), "DATE_FORMAT") == expected

@@ -205,3 +205,23 @@ def test_admin_of_another_organisation_cannot_reach_a_person_through_own_urls(
 
 def test_export_takes_no_post(org_a, project, person, admin):
     assert admin.client.post(gdpr_url("holder_export", org_a, project, person)).status_code == 405
+
+
+def test_erasure_also_clears_the_name_from_the_administration_log(org_a, project, person, admin):
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.contenttypes.models import ContentType
+
+    LogEntry.objects.log_actions(
+        user_id=admin.user.pk, queryset=[person], action_flag=CHANGE, change_message="edited"
+    )
+    admin.client.post(gdpr_url("holder_erase", org_a, project, person))
+    entries = LogEntry.objects.filter(content_type=ContentType.objects.get_for_model(Person))
+    assert entries.exists()
+    assert not entries.filter(object_repr__contains=SURNAME).exists()
+
+
+def test_a_viewer_does_not_read_free_text_notes_of_outcomes(org_a, project, viewer, coach):
+    out.transfer(project, note=f"Suivi par {SURNAME}")
+    for persona, shown in [(viewer, False), (coach, True)]:
+        page = persona.client.get(make.url("project", org_a, project.pk)).content.decode()
+        assert (SURNAME in page) is shown

@@ -359,3 +359,27 @@ def test_enterprise_ceasing_after_its_creation_is_saved(org_a, coach):
     project.refresh_from_db()
     assert project.enterprise.cessation_date == datetime.date(2025, 4, 30)
     assert not project.enterprise.is_active
+
+
+def test_a_job_cannot_start_before_its_enterprise_nor_after_its_cessation(org_a, manager):
+    project = make.project(org_a, "P-9")
+    make.enterprise(
+        project, creation_date=datetime.date(2020, 1, 1), cessation_date=datetime.date(2022, 1, 1)
+    )
+    url = make.url("job_create", org_a, project.pk)
+    for start in ("1990-01-01", "2023-01-01"):
+        response = manager.client.post(url, out.job_data(start_date=start))
+        assert response.status_code == 200
+        assert "start_date" in response.context["form"].errors
+    response = manager.client.post(
+        url, out.job_data(start_date="2021-01-01", end_date="2023-01-01")
+    )
+    assert "end_date" in response.context["form"].errors
+    assert not Job.objects.filter(enterprise__project=project).exists()
+
+
+def test_a_transfer_goes_to_an_advisory_agency_only(org_a, manager):
+    project = make.project(org_a, "P-8")
+    form = manager.client.get(make.url("transfer_create", org_a, project.pk)).context["form"]
+    kinds = set(form.fields["partner"].queryset.values_list("kind", flat=True))
+    assert kinds == {"advisory_agency"}

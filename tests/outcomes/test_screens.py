@@ -425,3 +425,22 @@ def test_deleting_a_job_from_the_project_page(org_a, project, coach):
     assert response.status_code == 302
     assert response["Location"] == make.url("project", org_a, project.pk)
     assert not Job.objects.exists()
+
+
+def test_the_several_jobs_form_refuses_an_empty_submission(org_a, project, manager):
+    response = manager.client.post(
+        make.url("jobs_quick", org_a, project.pk), out.quick_jobs_data([])
+    )
+    assert response.status_code == 200
+    assert response.context["formset"].non_form_errors()
+    assert not Job.objects.filter(enterprise__project=project).exists()
+
+
+def test_the_outcomes_history_names_the_partner_of_a_changed_transfer(org_a, project, manager):
+    transfer = out.transfer(project, out.partner(org_a, "trace"))
+    manager.client.post(
+        make.url("transfer_edit", org_a, transfer.pk),
+        out.transfer_data(out.partner(org_a, "febisp-agency"), date="2024-05-06"),
+    )
+    history = history_section(manager.client.get(make.url("project", org_a, project.pk)))
+    assert "Tracé → FeBISP (agence-conseil)" in history

@@ -54,7 +54,7 @@ def test_editing_a_project_is_kept_in_its_history_with_who_and_what(org_a, coach
     latest = page.context["history"][0]
     assert latest.who == coach.user.username
     changed = {change.field: (change.old, change.new) for change in latest.changes}
-    assert changed["nom"] == ("Boulangerie solidaire", "Boulangerie coopérative")
+    assert changed["Nom"] == ("Boulangerie solidaire", "Boulangerie coopérative")
     content = page.content.decode()
     assert coach.user.username in content
     assert "Boulangerie solidaire → Boulangerie coopérative" in content
