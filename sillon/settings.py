@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "sillon.catalogue",
     "sillon.register",
     "sillon.outcomes",
+    "sillon.indicators",
     "sillon.demo",
 ]
 

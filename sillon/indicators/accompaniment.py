@@ -1,0 +1,180 @@
+"""Accompaniment indicators (indicators.md, section Accompaniment), computed in SQL.
+
+Each function takes a Scope and returns {indicator id: Value}, with a number of queries
+that does not depend on the amount of data.
+"""
+
+from django.db.models import Count, OuterRef, Q, Subquery, Sum
+
+from sillon.indicators.values import NONE, UNKNOWN, Scope, Value, breakdown, ratio
+from sillon.register.choices import ActivityKind, Gender, ProjectStatus, Topic
+from sillon.register.models import Activity, Enrolment, Person, Project
+
+SESSION_KINDS = [ActivityKind.COACHING, ActivityKind.TRAINING, ActivityKind.EXPERT]
+GOVERNANCE_TOPICS = [Topic.DEMOCRATIC_GOVERNANCE, Topic.SOCIAL_CONCERTATION]
+
+
+def overlapping_enrolments(scope: Scope):
+    """Enrolments overlapping P: start ≤ P.end and (no end or end ≥ P.start)."""
+    return Enrolment.objects.filter(
+        organisation=scope.organisation,
+        start_date__lte=scope.period.end,
+    ).filter(Q(end_date__isnull=True) | Q(end_date__gte=scope.period.start))
+
+
+def accompanied_projects(scope: Scope):
+    """Projects with at least one enrolment overlapping P."""
+    return Project.objects.filter(
+        organisation=scope.organisation,
+        pk__in=overlapping_enrolments(scope).values("project"),
+    )
+
+
+def _counts(queryset, field: str, missing: str = NONE) -> dict:
+    rows = queryset.order_by().values_list(field).annotate(n=Count("pk", distinct=True))
+    return breakdown((key if key not in (None, "") else missing, n) for key, n in rows)
+
+
+def projects(scope: Scope) -> dict[str, Value]:
+    accompanied = accompanied_projects(scope)
+    by_programme = (
+        overlapping_enrolments(scope)
+        .order_by()
+        .values_list("programme__code")
+        .annotate(n=Count("project", distinct=True))
+    )
+    # nace_section is the NACE-BEL 2008 letter (indicators.md); other versions are unknown.
+    sections = (
+        accompanied.filter(nace_version="2008")
+        .exclude(nace_section="")
+        .order_by()
+        .values_list("nace_section")
+        .annotate(n=Count("pk"))
+    )
+    with_section = sum(n for _, n in sections)
+    total = accompanied.count()
+    values = {
+        "projects.accompanied": Value(
+            "projects.accompanied",
+            total,
+            breakdowns={
+                "programme": breakdown(by_programme),
+                "project_type": _counts(accompanied, "project_type"),
+                "sector_type": _counts(accompanied, "sector_type"),
+                "nace_section": breakdown([*sections, (UNKNOWN, total - with_section)]),
+                "legal_form_family": _counts(accompanied, "enterprise__legal_form_family"),
+            },
+        )
+    }
+
+    # New: the earliest enrolment of the project starts in P.
+    # Subqueries rather than Min(): the result can then be grouped by programme.
+    first = Enrolment.objects.filter(project=OuterRef("pk")).order_by("start_date", "pk")
+    new = (
+        Project.objects.filter(organisation=scope.organisation)
+        .annotate(
+            first_start=Subquery(first.values("start_date")[:1]),
+            first_programme=Subquery(first.values("programme__code")[:1]),
+        )
+        .filter(first_start__range=(scope.period.start, scope.period.end))
+    )
+    values["projects.new"] = Value(
+        "projects.new",
+        new.count(),
+        breakdowns={
+            "programme": _counts(new, "first_programme"),
+            "project_type": _counts(new, "project_type"),
+            "sector_type": _counts(new, "sector_type"),
+        },
+    )
+
+    stopped = Project.objects.filter(
+        organisation=scope.organisation,
+        status=ProjectStatus.STOPPED,
+        status_date__range=(scope.period.start, scope.period.end),
+    )
+    stopped_by_programme = (
+        Enrolment.objects.filter(project__in=stopped)
+        .order_by()
+        .values_list("programme__code")
+        .annotate(n=Count("project", distinct=True))
+    )
+    values["projects.stopped"] = Value(
+        "projects.stopped",
+        stopped.count(),
+        breakdowns={"programme": breakdown(stopped_by_programme)},
+    )
+    return values
+
+
+def holders(scope: Scope) -> dict[str, Value]:
+    people = Person.objects.filter(
+        organisation=scope.organisation,
+        projects__in=accompanied_projects(scope),
+    ).distinct()
+    by_gender = dict(people.order_by().values_list("gender").annotate(n=Count("pk", distinct=True)))
+    known = sum(n for gender, n in by_gender.items() if gender != Gender.UNKNOWN)
+    share = ratio(by_gender.get(Gender.FEMALE, 0), known)
+    share.id = "holders.women_share"
+    return {
+        "holders.count": Value(
+            "holders.count",
+            sum(by_gender.values()),
+            breakdowns={
+                "gender": breakdown(by_gender.items()),
+                "situation_at_intake": _counts(people, "situation_at_intake"),
+            },
+        ),
+        "holders.women_share": share,
+    }
+
+
+def activities(scope: Scope) -> dict[str, Value]:
+    in_period = Activity.objects.filter(
+        organisation=scope.organisation,
+        date__range=(scope.period.start, scope.period.end),
+    )
+    sessions = in_period.filter(kind__in=SESSION_KINDS)
+    # Hours × projects: summed over the activity–project links, one row per project present.
+    links = Activity.projects.through.objects.filter(activity__in=sessions)
+    hours_by = {
+        name: dict(
+            links.order_by().values_list(f"activity__{field}").annotate(h=Sum("activity__hours"))
+        )
+        for name, field in (("kind", "kind"), ("programme", "programme__code"))
+    }
+    events = in_period.filter(kind=ActivityKind.EVENT).aggregate(
+        n=Count("pk"), attendees=Sum("attendees")
+    )
+    desk_days = Activity.projects.through.objects.filter(
+        activity__in=in_period.filter(kind=ActivityKind.COWORKING)
+    ).count()
+    governance = (
+        Activity.projects.through.objects.filter(activity__in=in_period)
+        .filter(
+            Q(activity__topics__icontains=f'"{GOVERNANCE_TOPICS[0]}"')
+            | Q(activity__topics__icontains=f'"{GOVERNANCE_TOPICS[1]}"')
+        )
+        .values("project")
+        .distinct()
+        .count()
+    )
+    return {
+        "accompaniment.sessions": Value(
+            "accompaniment.sessions",
+            sessions.count(),
+            breakdowns={
+                "kind": _counts(sessions, "kind"),
+                "programme": _counts(sessions, "programme__code"),
+            },
+        ),
+        "accompaniment.hours": Value(
+            "accompaniment.hours",
+            sum(hours_by["kind"].values(), start=0),
+            breakdowns={name: breakdown(rows.items()) for name, rows in hours_by.items()},
+        ),
+        "community.events": Value("community.events", events["n"]),
+        "community.attendees": Value("community.attendees", events["attendees"] or 0),
+        "coworking.desk_days": Value("coworking.desk_days", desk_days),
+        "governance.projects_trained": Value("governance.projects_trained", governance),
+    }
