@@ -1,0 +1,135 @@
+"""Enterprise indicators (indicators.md, section Enterprises).
+
+Counts and breakdowns are aggregate queries. Survival needs each enterprise's own
+anniversaries, so its (creation, cessation) dates are read once — two dates per
+enterprise, not whole rows — and Python assembles the rates and runs Kaplan–Meier.
+"""
+
+from collections import defaultdict
+
+from django.db.models import Count, Exists, F, OuterRef, Q
+
+from sillon.indicators.time import active_on, anniversary
+from sillon.indicators.values import NONE, UNKNOWN, Scope, Value, breakdown, ratio
+from sillon.register.models import Enrolment, Enterprise
+
+SURVIVAL_YEARS = (1, 2, 3)
+COHORT_YEARS = (1, 2, 3, 4, 5)
+KM_YEARS = (1, 2, 3, 4, 5)
+DAYS_PER_YEAR = 365.25
+
+
+def accompanied_enterprises(scope: Scope):
+    return Enterprise.objects.filter(organisation=scope.organisation)
+
+
+def created_enterprises(scope: Scope):
+    return accompanied_enterprises(scope).filter(created_during_accompaniment=True)
+
+
+def _counts(queryset, field: str, missing: str = NONE) -> dict:
+    rows = queryset.order_by().values_list(field).annotate(n=Count("pk", distinct=True))
+    return breakdown((key if key not in (None, "") else missing, n) for key, n in rows)
+
+
+def counts(scope: Scope) -> dict[str, Value]:
+    period = scope.period
+    created = created_enterprises(scope).filter(creation_date__range=(period.start, period.end))
+    # Programmes: every one with an enrolment of the project started on or before creation.
+    by_programme = (
+        created.filter(project__enrolments__start_date__lte=F("creation_date"))
+        .order_by()
+        .values_list("project__enrolments__programme__code")
+        .annotate(n=Count("pk", distinct=True))
+    )
+    enrolled_before = Enrolment.objects.filter(
+        project=OuterRef("project"), start_date__lte=OuterRef("creation_date")
+    )
+    without_programme = created.exclude(Exists(enrolled_before)).count()
+    sections = (
+        created.filter(project__nace_version="2008")
+        .exclude(project__nace_section="")
+        .order_by()
+        .values_list("project__nace_section")
+        .annotate(n=Count("pk"))
+    )
+    total = created.count()
+    active_end = accompanied_enterprises(scope).filter(
+        Q(creation_date__isnull=True) | Q(creation_date__lte=period.end),
+        Q(cessation_date__isnull=True) | Q(cessation_date__gte=period.end),
+    )
+    return {
+        "enterprises.created": Value(
+            "enterprises.created",
+            total,
+            breakdowns={
+                "legal_form_family": _counts(created, "legal_form_family"),
+                "legal_form": _counts(created, "legal_form", missing=UNKNOWN),
+                "sector_type": _counts(created, "project__sector_type"),
+                "nace_section": breakdown(
+                    [*sections, (UNKNOWN, total - sum(n for _, n in sections))]
+                ),
+                "programme": breakdown([*by_programme, (NONE, without_programme)]),
+            },
+        ),
+        "enterprises.active_end": Value(
+            "enterprises.active_end",
+            active_end.count(),
+            breakdowns={"legal_form_family": _counts(active_end, "legal_form_family")},
+        ),
+    }
+
+
+def survival(scope: Scope) -> dict[str, Value]:
+    """Survival of the enterprises created: pooled rates, by cohort, and Kaplan–Meier."""
+    as_of = scope.as_of
+    lives = list(
+        created_enterprises(scope)
+        .filter(creation_date__isnull=False, creation_date__lte=as_of)
+        .values_list("creation_date", "cessation_date")
+    )
+    values = {}
+    for years in SURVIVAL_YEARS:
+        reached = [(c, e) for c, e in lives if anniversary(c, years) <= as_of]
+        alive = sum(1 for c, e in reached if active_on(c, e, anniversary(c, years)))
+        rate = ratio(alive, len(reached))
+        rate.id = f"enterprises.survival_rate_{years}y"
+        values[rate.id] = rate
+    cohorts = defaultdict(list)
+    for created, ceased in lives:
+        cohorts[created.year].append((created, ceased))
+    rows = []
+    for year in sorted(cohorts):
+        row = {"cohort": year, "n": len(cohorts[year])}
+        for years in COHORT_YEARS:
+            reached = [(c, e) for c, e in cohorts[year] if anniversary(c, years) <= as_of]
+            alive = sum(1 for c, e in reached if active_on(c, e, anniversary(c, years)))
+            row[f"rate_{years}y"] = alive / len(reached) if reached else None
+        rows.append(row)
+    values["enterprises.survival_by_cohort"] = Value("enterprises.survival_by_cohort", rows=rows)
+    values["enterprises.survival_km"] = Value(
+        "enterprises.survival_km", rows=kaplan_meier(lives, as_of)
+    )
+    return values
+
+
+def kaplan_meier(lives, as_of) -> list[dict]:
+    """S(t) at 1..5 years (lifelines), with the number still at risk at each.
+
+    An enterprise that ceased on or before A is an event at (cessation − creation);
+    the others are censored at (A − creation). Times in years of 365.25 days.
+    """
+    from lifelines import KaplanMeierFitter  # heavy import, only when asked
+
+    durations, events = [], []
+    for created, ceased in lives:
+        event = ceased is not None and ceased <= as_of
+        durations.append(((ceased if event else as_of) - created).days / DAYS_PER_YEAR)
+        events.append(event)
+    rows = []
+    fitter = KaplanMeierFitter().fit(durations, events) if durations else None
+    for years in KM_YEARS:
+        at_risk = sum(1 for duration in durations if duration >= years)
+        survival = float(fitter.survival_function_at_times(years).iloc[0]) if at_risk else None
+        rows.append({"years": years, "survival": survival, "at_risk": at_risk})
+    return rows
