@@ -1,0 +1,142 @@
+"""Employment indicators on hand-made jobs, P = 2025, A = 2025-12-31.
+
+Enterprise X was created in 2023 by project PX (first enrolment 9 January 2023);
+enterprise Y existed before project PY (first enrolment 1 June 2024). A job counts as
+created when it starts on or after its project's first enrolment.
+"""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from sillon.indicators import employment
+from sillon.outcomes.models import Job
+from sillon.register.models import Enterprise, Programme
+from tests.indicators.test_accompaniment import enrol, project, scope
+
+D = datetime.date
+
+
+def job(enterprise, ref, start, end, status, contract, hours, committee, gender):
+    return Job.objects.create(
+        organisation=enterprise.organisation,
+        enterprise=enterprise,
+        job_ref=ref,
+        start_date=start,
+        end_date=end,
+        worker_status=status,
+        contract_type=contract,
+        weekly_hours=Decimal(hours),
+        joint_committee=committee,
+        gender=gender,
+    )
+
+
+@pytest.fixture
+def workforce(org_a):
+    seeds = Programme.objects.create(
+        organisation=org_a,
+        code="seeds",
+        name_fr="Seeds",
+        name_nl="Seeds",
+        name_en="Seeds",
+        kind="launch",
+    )
+    px, py = project(org_a, "PX"), project(org_a, "PY", "development")
+    enrol(px, seeds, D(2023, 1, 9))
+    enrol(py, seeds, D(2024, 6, 1))
+    x = Enterprise.objects.create(
+        organisation=org_a, project=px, name="X", legal_form="706", creation_date=D(2023, 5, 1)
+    )
+    y = Enterprise.objects.create(
+        organisation=org_a,
+        project=py,
+        name="Y",
+        legal_form="017",
+        creation_date=D(2015, 1, 1),
+        created_during_accompaniment=False,
+    )
+    job(x, "J1", D(2025, 1, 1), None, "employee", "permanent", "38", "329.02", "f")
+    job(x, "J2", D(2025, 12, 31), None, "article_60", "fixed_term", "19", "329.02", "m")
+    job(x, "J3", D(2023, 5, 1), D(2025, 12, 31), "self_employed_partner", "none", "19", "", "x")
+    job(x, "J4", D(2024, 2, 29), D(2025, 2, 28), "blue_collar", "replacement", "38", "200", "m")
+    job(y, "J1", D(2020, 3, 1), None, "employee", "permanent", "38", "337", "unknown")
+    job(y, "J2", D(2024, 6, 1), D(2025, 6, 30), "employee", "fixed_term", "30.4", "", "f")
+    return org_a
+
+
+def test_jobs_created_and_active_at_the_end(workforce):
+    values = employment.counts(scope(workforce))
+    # Created in 2025: X J1 (1 Jan) and X J2 (31 Dec, on P.end).
+    created = values["jobs.created"]
+    assert created.value == 2
+    assert created.breakdowns == {
+        "worker_status": {"employee": 1, "article_60": 1},
+        "contract_type": {"permanent": 1, "fixed_term": 1},
+        "working_time": {"full_time": 1, "part_time": 1},
+        "joint_committee": {"329.02": 2},
+        "gender": {"f": 1, "m": 1},
+        "legal_form_family": {"cooperative": 2},
+    }
+    assert values["jobs.created_fte"].value == Decimal("1.5")  # 38/38 + 19/38
+    assert values["jobs.created_fte"].breakdowns["worker_status"] == {
+        "employee": Decimal("1"),
+        "article_60": Decimal("0.5"),
+    }
+    # Active on 31 Dec: X J1, X J2, X J3 (ends that day), Y J1 (not created, still counts).
+    active = values["jobs.active_end"]
+    assert active.value == 4
+    assert active.breakdowns["joint_committee"] == {"329.02": 2, "337": 1, "none": 1}
+    assert values["jobs.active_end_fte"].value == pytest.approx(3.0)  # 1 + .5 + .5 + 1
+    # Shares among the active: contracts other than none (J1, J2, Y J1): 2 permanent.
+    assert (
+        values["jobs.permanent_share"].numerator,
+        values["jobs.permanent_share"].denominator,
+    ) == (2, 3)
+    # Without the self-employed partner: J1, J2, Y J1; two full time, all three covered.
+    assert (
+        values["jobs.full_time_share"].numerator,
+        values["jobs.full_time_share"].denominator,
+    ) == (2, 3)
+    assert values["jobs.joint_committee_coverage"].value == 1
+
+
+def test_persistence_of_created_jobs(workforce):
+    values = employment.persistence(scope(workforce))
+    # 1 year reached by X J3 (2024-05-01), Y J2 (2025-06-01), X J4 (28 Feb 2025, its
+    # last day): all three still there. Y J1 is not a created job.
+    one = values["jobs.persistence_rate_1y"]
+    assert (one.numerator, one.denominator) == (3, 3)
+    # 2 years reached by X J3 only (2025-05-01), still there.
+    two = values["jobs.persistence_rate_2y"]
+    assert (two.numerator, two.denominator) == (1, 1)
+    assert values["jobs.persistence_by_cohort"].rows == [
+        {"cohort": 2023, "n": 1, "rate_1y": 1.0, "rate_2y": 1.0},
+        {"cohort": 2024, "n": 2, "rate_1y": 1.0, "rate_2y": None},
+        {"cohort": 2025, "n": 2, "rate_1y": None, "rate_2y": None},
+    ]
+
+
+def test_cohort_employment_counts_jobs_on_31_december(workforce):
+    rows = employment.cohort_employment(scope(workforce))["jobs.cohort_employment"].rows
+    # X, created in 2023: 31/12/2023 J3 (0.5); 31/12/2024 J3, J4 (1.5);
+    # 31/12/2025 J1, J2, J3 (2.0). Y existed before: not a cohort.
+    assert rows == [
+        {
+            "cohort": 2023,
+            "enterprises": 1,
+            "headcount_n": 1,
+            "fte_n": Decimal("0.5"),
+            "headcount_n1": 2,
+            "fte_n1": Decimal("1.5"),
+            "headcount_n2": 3,
+            "fte_n2": Decimal("2"),
+        },
+    ]
+
+
+def test_years_after_the_as_of_date_are_null(workforce):
+    period = scope(workforce, "2024")
+    rows = employment.cohort_employment(period)["jobs.cohort_employment"].rows
+    assert (rows[0]["headcount_n1"], rows[0]["headcount_n2"]) == (2, None)
