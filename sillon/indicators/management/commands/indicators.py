@@ -1,0 +1,40 @@
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.management.base import BaseCommand, CommandError
+
+from sillon.accounts.models import Organisation
+from sillon.catalogue.periods import parse_period
+from sillon.indicators.engine import compute
+from sillon.indicators.output import render
+
+
+class Command(BaseCommand):
+    help = "Compute the whole indicator catalogue of an organisation for a period."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--organisation", required=True, help="Short name (slug).")
+        parser.add_argument(
+            "--period", required=True, help="2025, 2025-S1, 2025-S2 or 2024-07-01..2025-06-30."
+        )
+        parser.add_argument("--as-of", help="Date the data is read at (default: end of period).")
+        parser.add_argument("--format", choices=["json", "csv", "text"], default="json")
+        parser.add_argument("--lang", choices=["fr", "nl", "en"], default="fr")
+
+    def handle(self, *args, organisation, period, as_of, format, lang, **options):
+        found = Organisation.objects.filter(slug=organisation).first()
+        if found is None:
+            raise CommandError(f"No organisation has the short name {organisation!r}.")
+        try:
+            parsed = parse_period(period)
+        except ValidationError as error:
+            raise CommandError(
+                f"{period!r} is not a period: write 2025, 2025-S1, 2025-S2 or "
+                "2024-07-01..2025-06-30."
+            ) from error
+        try:
+            as_of_date = datetime.date.fromisoformat(as_of) if as_of else parsed.end
+        except ValueError as error:
+            raise CommandError(f"{as_of!r} is not a date: write YYYY-MM-DD.") from error
+        results = compute(found, parsed, as_of_date)
+        self.stdout.write(render(format, lang, found, parsed, as_of_date, results), ending="")

@@ -1,0 +1,115 @@
+"""The engine's results as JSON (cli.md), CSV and text."""
+
+import csv
+import io
+import json
+from decimal import Decimal
+
+from django.utils import translation
+from django.utils.formats import number_format
+
+from sillon.catalogue.indicators import RATE, TABLE
+from sillon.catalogue.periods import Period
+
+
+def plain(number):
+    """Plain JSON numbers: no rounding, no thousands separators (cli.md)."""
+    if isinstance(number, Decimal):
+        return int(number) if number == number.to_integral_value() else float(number)
+    return number
+
+
+def as_dict(result) -> dict:
+    indicator, value = result.indicator, result.value
+    item = {"id": indicator.id, "label": str(indicator.label), "unit": indicator.unit}
+    if indicator.unit == TABLE:
+        item["rows"] = [{key: plain(cell) for key, cell in row.items()} for row in value.rows]
+        return item
+    item["value"] = plain(value.value)
+    if value.denominator is not None or indicator.unit == RATE or "_per_" in indicator.id:
+        item["numerator"] = plain(value.numerator)
+        item["denominator"] = plain(value.denominator)
+    if value.breakdowns:
+        item["breakdowns"] = {
+            name: {key: plain(amount) for key, amount in parts.items()}
+            for name, parts in value.breakdowns.items()
+        }
+    return item
+
+
+def to_json(organisation, period: Period, as_of, results) -> str:
+    document = {
+        "organisation": organisation.slug,
+        "period": {
+            "id": period.id,
+            "start": period.start.isoformat(),
+            "end": period.end.isoformat(),
+        },
+        "as_of": as_of.isoformat(),
+        "indicators": [as_dict(result) for result in results],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2)
+
+
+def to_csv(results) -> str:
+    """One line per value: the indicator, then each breakdown part and table cell."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(
+        ["id", "label", "unit", "breakdown", "key", "value", "numerator", "denominator"]
+    )
+    for result in results:
+        item = as_dict(result)
+        head = [item["id"], item["label"], item["unit"]]
+        if "rows" in item:
+            for row in item["rows"]:
+                first, *cells = row.items()
+                for column, cell in cells:
+                    writer.writerow([*head, f"{first[0]}={first[1]}", column, cell, "", ""])
+            continue
+        writer.writerow(
+            [*head, "", "", item["value"], item.get("numerator", ""), item.get("denominator", "")]
+        )
+        for name, parts in item.get("breakdowns", {}).items():
+            for key, amount in parts.items():
+                writer.writerow([*head, name, key, amount, "", ""])
+    return buffer.getvalue()
+
+
+def shown(number, unit: str) -> str:
+    if number is None:
+        return "—"
+    if isinstance(number, str):
+        return number
+    if unit == RATE:
+        return f"{number_format(float(number) * 100, 1)} %"
+    if unit in ("cohort", "years"):  # a year or a number of years, not a quantity
+        return str(number)
+    if isinstance(number, int):
+        return number_format(number, force_grouping=True)
+    return number_format(round(float(number), 2), 2, force_grouping=True)
+
+
+def to_text(organisation, period: Period, results) -> str:
+    lines = [f"{organisation.name} — {period.id} ({period.start} … {period.end})", ""]
+    for result in results:
+        indicator, value = result.indicator, result.value
+        if indicator.unit == TABLE:
+            lines.append(f"{indicator.label}:")
+            for row in value.rows or []:
+                cells = (
+                    f"{k}={shown(v, k if k in ('cohort', 'years') else '')}" for k, v in row.items()
+                )
+                lines.append("    " + "  ".join(cells))
+            continue
+        lines.append(f"{indicator.label:<70} {shown(value.value, indicator.unit):>14}")
+    return "\n".join(lines) + "\n"
+
+
+def render(fmt: str, language: str, organisation, period, as_of, results) -> str:
+    with translation.override(language):
+        if fmt == "json":
+            return to_json(organisation, period, as_of, results)
+        if fmt == "csv":
+            return to_csv(results)
+        return to_text(organisation, period, results)

@@ -1,0 +1,92 @@
+"""The whole catalogue: every indicator in order, the JSON of cli.md, and a number of
+queries that does not depend on the amount of data."""
+
+import json
+from io import StringIO
+
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from sillon.accounts.models import Organisation
+from sillon.catalogue.indicators import CATALOGUE
+from sillon.catalogue.periods import parse_period
+from sillon.indicators.engine import compute
+
+
+def run(*args) -> str:
+    out = StringIO()
+    call_command("indicators", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def demo(db):
+    call_command("demo", projects=40, seed=2, verbosity=0)
+    return Organisation.objects.get(slug="coopcity")
+
+
+def test_json_lists_every_indicator_in_catalogue_order(demo):
+    document = json.loads(run("--organisation", "coopcity", "--period", "2025", "--lang", "nl"))
+    assert document["organisation"] == "coopcity"
+    assert document["period"] == {"id": "2025", "start": "2025-01-01", "end": "2025-12-31"}
+    assert document["as_of"] == "2025-12-31"
+    items = document["indicators"]
+    assert [item["id"] for item in items] == [indicator.id for indicator in CATALOGUE]
+    by_id = {item["id"]: item for item in items}
+    assert by_id["projects.accompanied"]["label"] == "Begeleide projecten"
+    assert isinstance(by_id["projects.accompanied"]["value"], int)
+    share = by_id["holders.women_share"]
+    assert set(share) >= {"value", "numerator", "denominator"}
+    assert share["value"] == pytest.approx(share["numerator"] / share["denominator"])
+    assert by_id["enterprises.survival_by_cohort"]["unit"] == "table"
+    assert isinstance(by_id["enterprises.survival_by_cohort"]["rows"], list)
+    # The cost ratios are the cost over their denominators.
+    cost = by_id["accompaniment.cost"]["value"]
+    per_project = by_id["accompaniment.cost_per_project"]
+    assert per_project["denominator"] == by_id["projects.accompanied"]["value"]
+    assert per_project["value"] == pytest.approx(cost / per_project["denominator"])
+
+
+def test_csv_and_text_formats(demo):
+    csv_text = run("--organisation", "coopcity", "--period", "2025-S1", "--format", "csv")
+    assert csv_text.splitlines()[0] == "id,label,unit,breakdown,key,value,numerator,denominator"
+    assert "projects.accompanied,Projets accompagnés,count,,," in csv_text
+    text = run("--organisation", "coopcity", "--period", "2025", "--format", "text", "--lang", "en")
+    assert "Projects accompanied" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--organisation", "nobody", "--period", "2025"], "No organisation"),
+        (["--organisation", "coopcity", "--period", "2025-S3"], "is not a period"),
+        (
+            ["--organisation", "coopcity", "--period", "2025", "--as-of", "31/12/2025"],
+            "is not a date",
+        ),
+    ],
+)
+def test_bad_input_is_a_clear_error(demo, args, message):
+    with pytest.raises(CommandError, match=message):
+        run(*args)
+
+
+def test_an_empty_organisation_gives_every_indicator_zero_or_null(db):
+    organisation = Organisation.objects.create(slug="empty", name="Empty")
+    results = compute(organisation, parse_period("2025"))
+    assert len(results) == len(CATALOGUE)
+    for result in results:
+        assert result.value.value in (0, None) or result.value.rows is not None
+
+
+def test_the_number_of_queries_does_not_depend_on_the_amount_of_data(db):
+    def queries(projects: int) -> int:
+        call_command("demo", projects=projects, seed=4, verbosity=0)
+        organisation = Organisation.objects.get(slug="coopcity")
+        with CaptureQueriesContext(connection) as captured:
+            compute(organisation, parse_period("2024"))
+        return len(captured)
+
+    assert queries(15) == queries(150)
