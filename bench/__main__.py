@@ -10,7 +10,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-BENCHMARKS = ["bench.pages", "bench.demo"]
+BENCHMARKS = ["bench.pages", "bench.demo", "bench.indicators"]
 ROOT = Path(__file__).resolve().parent.parent
 
 

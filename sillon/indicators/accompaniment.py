@@ -108,11 +108,11 @@ def projects(scope: Scope) -> dict[str, Value]:
 
 
 def holders(scope: Scope) -> dict[str, Value]:
-    people = Person.objects.filter(
-        organisation=scope.organisation,
-        projects__in=accompanied_projects(scope),
-    ).distinct()
-    by_gender = dict(people.order_by().values_list("gender").annotate(n=Count("pk", distinct=True)))
+    # Persons linked to an accompanied project, by a subquery on the link table: a join
+    # and DISTINCT would make SQLite count each person once per project.
+    links = Project.holders.through.objects.filter(project__in=accompanied_projects(scope))
+    people = Person.objects.filter(organisation=scope.organisation, pk__in=links.values("person"))
+    by_gender = dict(people.order_by().values_list("gender").annotate(n=Count("pk")))
     known = sum(n for gender, n in by_gender.items() if gender != Gender.UNKNOWN)
     share = ratio(by_gender.get(Gender.FEMALE, 0), known)
     share.id = "holders.women_share"
