@@ -6,6 +6,7 @@ from sillon.core import views as core_views
 # Every page of an organisation lives under /o/<organisation>/ and goes through
 # sillon.accounts.permissions.organisation_view.
 organisation_patterns = [
+    path("", include("sillon.indicators.urls")),
     path("", include("sillon.core.organisation_urls")),
     path("", include("sillon.register.urls")),
     path("", include("sillon.outcomes.urls")),

@@ -13,6 +13,8 @@ class Organisation(models.Model):
     slug = models.SlugField(_("short name"), max_length=50, unique=True)
     name = models.CharField(_("name"), max_length=200)
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    # Bumped by every change to the organisation's records: cached figures are keyed on it.
+    data_version = models.PositiveBigIntegerField(_("data version"), default=0, editable=False)
 
     class Meta:
         ordering = ["name"]

@@ -1,11 +1,10 @@
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from sillon.accounts.models import Membership
 from sillon.accounts.permissions import LAST_ORGANISATION_SESSION_KEY, organisation_view
-from sillon.accounts.roles import Ability, Role
+from sillon.accounts.roles import Ability
 from sillon.core.navigation import COMING, SECTIONS
 
 
@@ -18,24 +17,6 @@ def home(request: HttpRequest) -> HttpResponse:
     if membership is None:
         return render(request, "core/no_organisation.html")
     return redirect("dashboard", membership.organisation.slug)
-
-
-@organisation_view(Ability.VIEW)
-def dashboard(request: HttpRequest) -> HttpResponse:
-    organisation = request.organisation
-    return render(
-        request,
-        "core/dashboard.html",
-        {
-            "section": "dashboard",
-            "today": timezone.localdate(),
-            "role": Role(request.membership.role),
-            "member_count": organisation.memberships.count(),
-            "coming": [
-                (section, COMING[section.key]) for section in SECTIONS if section.key in COMING
-            ],
-        },
-    )
 
 
 @organisation_view(Ability.VIEW)

@@ -42,3 +42,24 @@ def get_item(mapping, key):
 def tag(value: str) -> str:
     """A free tag as people read it: "circular_economy" → "circular economy"."""
     return str(value).replace("_", " ")
+
+
+@register.filter
+def figure(value, unit: str = "") -> str:
+    """An indicator's value as the user's language writes it: rates as percentages,
+    euros with their sign, counts with thousands separators."""
+    if value is None or value == "":
+        return "—"
+    if unit == "rate":
+        return f"{number_format(float(value) * 100, 1)}\u00a0%"
+    if unit == "EUR":
+        return euros(value)
+    if isinstance(value, int):
+        return number_format(value, force_grouping=True)
+    return number_format(round(float(value), 2), 2, force_grouping=True)
+
+
+@register.filter
+def gauge(share) -> int:
+    """Width of a target gauge, in percent, full at the target."""
+    return max(0, min(100, round(float(share) * 100)))

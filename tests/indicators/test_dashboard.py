@@ -1,0 +1,75 @@
+"""The dashboard: key figures with targets, trends, survival tables, the records behind
+each figure, and figures that follow every write."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from sillon.accounts.roles import Role
+from sillon.outcomes.models import Target
+from sillon.register.models import Programme
+from tests.indicators.test_accompaniment import enrol, project
+
+
+@pytest.fixture
+def enrolled(org_a):
+    seeds = Programme.objects.create(
+        organisation=org_a,
+        code="seeds",
+        name_fr="Seeds",
+        name_nl="Seeds",
+        name_en="Seeds",
+        kind="launch",
+    )
+    for number in range(3):
+        enrol(project(org_a, f"P{number}"), seeds, datetime.date(2025, 2, 1))
+    Target.objects.create(
+        organisation=org_a, indicator="projects.accompanied", period="2025", value=4
+    )
+    return seeds
+
+
+def dashboard(persona, organisation, period="2025"):
+    return persona.client.get(reverse("dashboard", args=[organisation.slug]), {"period": period})
+
+
+@pytest.mark.parametrize("role", list(Role))
+def test_every_role_sees_the_key_figures_with_their_target(role, org_a, enrolled, personas):
+    response = dashboard(personas[role], org_a)
+    assert response.status_code == 200
+    row = next(r for r in response.context["rows"] if r["indicator"].id == "projects.accompanied")
+    # 3 projects against a target of 4: 75 % reached.
+    assert (row["value"], row["target"], row["reached"]) == (3, 4, 0.75)
+    assert "75,0\u00a0%" in response.content.decode()
+
+
+def test_a_second_semester_is_compared_on_the_year_to_date(org_a, enrolled, manager):
+    response = dashboard(manager, org_a, "2025-S2")
+    row = next(r for r in response.context["rows"] if r["indicator"].id == "projects.accompanied")
+    assert row["ytd"] == 3 and row["target"] == 4  # the annual target
+
+
+def test_figures_follow_a_write_at_once(org_a, enrolled, manager):
+    assert dashboard(manager, org_a).context["rows"][0]["value"] == 3
+    enrol(project(org_a, "P9"), enrolled, datetime.date(2025, 3, 1))
+    assert dashboard(manager, org_a).context["rows"][0]["value"] == 4
+
+
+def test_the_records_behind_a_figure_are_the_ones_counted(org_a, enrolled, viewer):
+    url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
+    response = viewer.client.get(url, {"period": "2025"})
+    assert [p.ref for p in response.context["page"]] == ["P0", "P1", "P2"]
+    assert viewer.client.get(url, {"period": "2023"}).context["page"].paginator.count == 0
+
+
+def test_an_indicator_without_a_list_or_unknown_is_404(org_a, viewer):
+    for indicator in ("holders.women_share", "no.such"):
+        url = reverse("indicator_records", args=[org_a.slug, indicator])
+        assert viewer.client.get(url).status_code == 404
+
+
+def test_outsider_gets_404_on_the_dashboard_and_the_records(org_a, outsider):
+    assert dashboard(outsider, org_a).status_code == 404
+    url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
+    assert outsider.client.get(url).status_code == 404
