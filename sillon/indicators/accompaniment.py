@@ -8,7 +8,7 @@ from django.db.models import Count, OuterRef, Q, Subquery, Sum
 
 from sillon.indicators.values import NONE, UNKNOWN, Scope, Value, breakdown, ratio
 from sillon.register.choices import ActivityKind, Gender, ProjectStatus, Topic
-from sillon.register.models import Activity, Enrolment, Person, Project
+from sillon.register.models import Activity, Enrolment, Person, Programme, Project
 
 SESSION_KINDS = [ActivityKind.COACHING, ActivityKind.TRAINING, ActivityKind.EXPERT]
 GOVERNANCE_TOPICS = [Topic.DEMOCRATIC_GOVERNANCE, Topic.SOCIAL_CONCERTATION]
@@ -135,23 +135,37 @@ def activities(scope: Scope) -> dict[str, Value]:
         date__range=(scope.period.start, scope.period.end),
     )
     sessions = in_period.filter(kind__in=SESSION_KINDS)
-    # Hours × projects: summed over the activity–project links, one row per project present.
-    links = Activity.projects.through.objects.filter(activity__in=sessions)
+    # Link rows joined to their activity (one row per project present), filtered through
+    # the join: the index on (organisation, kind, date) of activities then drives the plan.
+    links = Activity.projects.through.objects.filter(
+        activity__organisation=scope.organisation,
+        activity__date__range=(scope.period.start, scope.period.end),
+    )
+    session_links = links.filter(activity__kind__in=SESSION_KINDS)
+    # Hours × projects: summed over the link rows.
     hours_by = {
-        name: dict(
-            links.order_by().values_list(f"activity__{field}").annotate(h=Sum("activity__hours"))
+        "kind": dict(
+            session_links.order_by()
+            .values_list("activity__kind")
+            .annotate(h=Sum("activity__hours"))
         )
-        for name, field in (("kind", "kind"), ("programme", "programme__code"))
     }
+    # By programme id, named afterwards: a join to the programmes would slow the sum down.
+    by_programme_id = (
+        session_links.order_by()
+        .values_list("activity__programme_id")
+        .annotate(h=Sum("activity__hours"))
+    )
+    codes = dict(
+        Programme.objects.filter(organisation=scope.organisation).values_list("pk", "code")
+    )
+    hours_by["programme"] = {codes.get(pk): hours for pk, hours in by_programme_id}
     events = in_period.filter(kind=ActivityKind.EVENT).aggregate(
         n=Count("pk"), attendees=Sum("attendees")
     )
-    desk_days = Activity.projects.through.objects.filter(
-        activity__in=in_period.filter(kind=ActivityKind.COWORKING)
-    ).count()
+    desk_days = links.filter(activity__kind=ActivityKind.COWORKING).count()
     governance = (
-        Activity.projects.through.objects.filter(activity__in=in_period)
-        .filter(
+        links.filter(
             Q(activity__topics__icontains=f'"{GOVERNANCE_TOPICS[0]}"')
             | Q(activity__topics__icontains=f'"{GOVERNANCE_TOPICS[1]}"')
         )

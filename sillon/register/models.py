@@ -433,7 +433,11 @@ class Activity(OrganisationRecord):
                 ),
             ),
         ]
-        indexes = [models.Index(fields=["organisation", "date"])]
+        indexes = [
+            models.Index(fields=["organisation", "date"]),
+            # Indicators count sessions, experts, events and desk-days of a period.
+            models.Index(fields=["organisation", "kind", "date"]),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {date_format(self.date, 'SHORT_DATE_FORMAT')}"
