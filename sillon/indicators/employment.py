@@ -26,7 +26,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 
-from sillon.indicators.time import active_on, anniversary
+from sillon.indicators.time import active_on, anniversary_survivors
 from sillon.indicators.values import NONE, Scope, Value, breakdown, ratio
 from sillon.outcomes.choices import ContractType, WorkerStatus
 from sillon.outcomes.models import Job
@@ -120,9 +120,7 @@ def persistence(scope: Scope) -> dict[str, Value]:
     )
     values = {}
     for years in (1, 2):
-        reached = [(s, e) for s, e in jobs if anniversary(s, years) <= as_of]
-        alive = sum(1 for s, e in reached if active_on(s, e, anniversary(s, years)))
-        rate = ratio(alive, len(reached))
+        rate = ratio(*anniversary_survivors(jobs, years, as_of))
         rate.id = f"jobs.persistence_rate_{years}y"
         values[rate.id] = rate
     cohorts = defaultdict(list)
@@ -132,9 +130,8 @@ def persistence(scope: Scope) -> dict[str, Value]:
     for year in sorted(cohorts):
         row = {"cohort": year, "n": len(cohorts[year])}
         for years in (1, 2):
-            reached = [(s, e) for s, e in cohorts[year] if anniversary(s, years) <= as_of]
-            alive = sum(1 for s, e in reached if active_on(s, e, anniversary(s, years)))
-            row[f"rate_{years}y"] = alive / len(reached) if reached else None
+            alive, reached = anniversary_survivors(cohorts[year], years, as_of)
+            row[f"rate_{years}y"] = alive / reached if reached else None
         rows.append(row)
     values["jobs.persistence_by_cohort"] = Value("jobs.persistence_by_cohort", rows=rows)
     return values

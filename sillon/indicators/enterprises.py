@@ -9,7 +9,7 @@ from collections import defaultdict
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 
-from sillon.indicators.time import active_on, anniversary
+from sillon.indicators.time import anniversary_survivors
 from sillon.indicators.values import NONE, UNKNOWN, Scope, Value, breakdown, ratio
 from sillon.register.models import Enrolment, Enterprise
 
@@ -90,9 +90,7 @@ def survival(scope: Scope) -> dict[str, Value]:
     )
     values = {}
     for years in SURVIVAL_YEARS:
-        reached = [(c, e) for c, e in lives if anniversary(c, years) <= as_of]
-        alive = sum(1 for c, e in reached if active_on(c, e, anniversary(c, years)))
-        rate = ratio(alive, len(reached))
+        rate = ratio(*anniversary_survivors(lives, years, as_of))
         rate.id = f"enterprises.survival_rate_{years}y"
         values[rate.id] = rate
     cohorts = defaultdict(list)
@@ -102,9 +100,8 @@ def survival(scope: Scope) -> dict[str, Value]:
     for year in sorted(cohorts):
         row = {"cohort": year, "n": len(cohorts[year])}
         for years in COHORT_YEARS:
-            reached = [(c, e) for c, e in cohorts[year] if anniversary(c, years) <= as_of]
-            alive = sum(1 for c, e in reached if active_on(c, e, anniversary(c, years)))
-            row[f"rate_{years}y"] = alive / len(reached) if reached else None
+            alive, reached = anniversary_survivors(cohorts[year], years, as_of)
+            row[f"rate_{years}y"] = alive / reached if reached else None
         rows.append(row)
     values["enterprises.survival_by_cohort"] = Value("enterprises.survival_by_cohort", rows=rows)
     values["enterprises.survival_km"] = Value(
