@@ -1,4 +1,3 @@
-
 import pytest
 from django.template import Context, Template
 from django.urls import reverse
