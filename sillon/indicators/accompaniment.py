@@ -44,15 +44,16 @@ def projects(scope: Scope) -> dict[str, Value]:
         .annotate(n=Count("project", distinct=True))
     )
     # nace_section is the NACE-BEL 2008 letter (indicators.md); other versions are unknown.
-    sections = (
-        accompanied.filter(nace_version="2008")
-        .exclude(nace_section="")
-        .order_by()
-        .values_list("nace_section")
-        .annotate(n=Count("pk"))
+    # One grouping by (version, section), sorted out here: a filtered query on the
+    # generated column led PostgreSQL to a plan thirty times slower.
+    by_version_and_section = (
+        accompanied.order_by().values_list("nace_version", "nace_section").annotate(n=Count("pk"))
     )
-    with_section = sum(n for _, n in sections)
     total = accompanied.count()
+    sections = [
+        (section if version == "2008" and section else UNKNOWN, n)
+        for version, section, n in by_version_and_section
+    ]
     values = {
         "projects.accompanied": Value(
             "projects.accompanied",
@@ -61,7 +62,7 @@ def projects(scope: Scope) -> dict[str, Value]:
                 "programme": breakdown(by_programme),
                 "project_type": _counts(accompanied, "project_type"),
                 "sector_type": _counts(accompanied, "sector_type"),
-                "nace_section": breakdown([*sections, (UNKNOWN, total - with_section)]),
+                "nace_section": breakdown(sections),
                 "legal_form_family": _counts(accompanied, "enterprise__legal_form_family"),
             },
         )
