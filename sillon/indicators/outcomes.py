@@ -6,7 +6,6 @@ from sillon.indicators.values import Scope, Value, breakdown, ratio
 from sillon.outcomes.choices import (
     ACCREDITED_EVENTS,
     EMES_CRITERIA,
-    ESD_EVENTS,
     AccreditationEventKind,
     ActionKind,
     Assessment,
@@ -19,15 +18,9 @@ from sillon.outcomes.models import (
     NonAccreditationReason,
     PartnerInteraction,
     Transfer,
+    latest_esd_event,
 )
 from sillon.register.models import Enterprise
-
-
-def latest_esd_event(day):
-    events = AccreditationEvent.objects.filter(
-        enterprise=OuterRef("pk"), event__in=ESD_EVENTS, date__lte=day
-    ).order_by("-date", "-pk")
-    return Subquery(events.values("event")[:1])
 
 
 def outcomes(scope: Scope, accompanied_projects) -> dict[str, Value]:

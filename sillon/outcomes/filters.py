@@ -15,7 +15,7 @@ YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
 class EnterpriseFilter(OrganisationFilterSet):
-    """Expects the queryset annotated with `latest_esd` (views.latest_esd_event)."""
+    """Expects the queryset annotated with `latest_esd` (models.latest_esd_event)."""
 
     q = django_filters.CharFilter(method="search", label=_("Search"))
     legal_form_family = django_filters.ChoiceFilter(

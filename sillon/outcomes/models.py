@@ -5,7 +5,7 @@ actions, cost lines and targets (spec: domain.md). Every record keeps its histor
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, OuterRef, Q, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -15,6 +15,7 @@ from sillon.codes import joint_committees
 from sillon.codes.validators import validate_joint_committee
 from sillon.outcomes.choices import (
     EMES_CRITERIA,
+    ESD_EVENTS,
     AccreditationEventKind,
     ActionKind,
     ActionScope,
@@ -379,3 +380,12 @@ class Target(OrganisationRecord):
     def indicator_label(self) -> str:
         indicator = BY_ID.get(self.indicator)
         return str(indicator.label) if indicator else self.indicator
+
+
+def latest_esd_event(day) -> Subquery:
+    """For an enterprise queryset: its latest ESD event dated on or before `day` (the
+    rule of accreditation.accredited_end, also used by the enterprises list)."""
+    events = AccreditationEvent.objects.filter(
+        enterprise=OuterRef("pk"), event__in=ESD_EVENTS, date__lte=day
+    ).order_by("-date", "-pk")
+    return Subquery(events.values("event")[:1])

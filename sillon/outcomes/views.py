@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -16,7 +16,7 @@ from sillon.accounts.permissions import get_for_organisation_or_404, organisatio
 from sillon.accounts.roles import Ability
 from sillon.core.history import timeline_of
 from sillon.core.records import delete_page, form_page, record_pages
-from sillon.outcomes.choices import ACCREDITED_EVENTS, ESD_EVENTS, AccreditationEventKind
+from sillon.outcomes.choices import ACCREDITED_EVENTS, AccreditationEventKind
 from sillon.outcomes.filters import EnterpriseFilter, JobFilter
 from sillon.outcomes.forms import (
     QUICK_JOB_ROWS,
@@ -44,20 +44,13 @@ from sillon.outcomes.models import (
     PartnerInteraction,
     Target,
     Transfer,
+    latest_esd_event,
 )
 from sillon.outcomes.overlaps import overlapping_cost_lines, overlaps_among
 from sillon.register.models import Enterprise, Project
 
 WRITE = ["GET", "HEAD", "POST"]
 PAGE_SIZE = 50
-
-
-def latest_esd_event(day=None) -> Subquery:
-    """The latest ESD event of the enterprise (dated on or before `day`, default today)."""
-    events = AccreditationEvent.objects.filter(
-        enterprise=OuterRef("pk"), event__in=ESD_EVENTS, date__lte=day or timezone.localdate()
-    ).order_by("-date", "-pk")
-    return Subquery(events.values("event")[:1])
 
 
 # The outcomes section of the project page (registered in apps.py).

@@ -209,6 +209,12 @@ def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
 # Holders
 
 
+def project_and_holder(request: HttpRequest, pk: int, person: int):
+    """The project and one of its holders; a person who does not hold it is a 404."""
+    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
+    return project, get_for_organisation_or_404(request.organisation, project.holders, pk=person)
+
+
 @organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
 def holder_create(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
@@ -225,8 +231,7 @@ def holder_create(request: HttpRequest, pk: int) -> HttpResponse:
 
 @organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
 def holder_edit(request: HttpRequest, pk: int, person: int) -> HttpResponse:
-    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
-    holder = get_for_organisation_or_404(request.organisation, project.holders, pk=person)
+    project, holder = project_and_holder(request, pk, person)
     return form_page(
         request,
         PersonForm,
@@ -240,8 +245,7 @@ def holder_edit(request: HttpRequest, pk: int, person: int) -> HttpResponse:
 
 @organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
 def holder_remove(request: HttpRequest, pk: int, person: int) -> HttpResponse:
-    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
-    holder = get_for_organisation_or_404(request.organisation, project.holders, pk=person)
+    project, holder = project_and_holder(request, pk, person)
     names = {"person": holder, "ref": project.ref}
 
     def remove() -> str:
@@ -271,8 +275,7 @@ def holder_remove(request: HttpRequest, pk: int, person: int) -> HttpResponse:
 @organisation_view(Ability.MANAGE_ORGANISATION)
 def holder_export(request: HttpRequest, pk: int, person: int) -> HttpResponse:
     """The person's data as a JSON file (GDPR right of access), for an administrator."""
-    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
-    holder = get_for_organisation_or_404(request.organisation, project.holders, pk=person)
+    _, holder = project_and_holder(request, pk, person)
     # A HEAD request (a link checker, a browser's preview) is not an export.
     data = actions.export_person(holder, record=request.method == "GET")
     response = JsonResponse(data, json_dumps_params={"indent": 2})
@@ -283,8 +286,7 @@ def holder_export(request: HttpRequest, pk: int, person: int) -> HttpResponse:
 @organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
 def holder_erase(request: HttpRequest, pk: int, person: int) -> HttpResponse:
     """Anonymise the person in place (GDPR right to erasure), for an administrator."""
-    project = get_for_organisation_or_404(request.organisation, Project, pk=pk)
-    holder = get_for_organisation_or_404(request.organisation, project.holders, pk=person)
+    project, holder = project_and_holder(request, pk, person)
     names = {"person": holder}
 
     def erase() -> str:
