@@ -29,26 +29,52 @@ def code_search_url(kind: str) -> str:
     return reverse_lazy("code_search", args=[kind])
 
 
-class NaceCodeField(forms.CharField):
-    """A NACE-BEL subclass; the form checks it against the chosen version in clean()."""
+class CodeField(forms.CharField):
+    """One official code, typed or picked among the suggestions, cleaned to the stored
+    form; a stored code is shown back with its label, what was typed as typed."""
+
+    search_kind = ""
+    help = ""
+    invalid = ""
+    invalid_code = ""
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", _("Type a code or words of the activity, e.g. restaur."))
-        super().__init__(widget=CodeSearchInput(code_search_url("nace")), **kwargs)
+        kwargs.setdefault("help_text", self.help)
+        super().__init__(widget=CodeSearchInput(code_search_url(self.search_kind)), **kwargs)
+
+    def normalise(self, text: str) -> str | None:
+        raise NotImplementedError
+
+    def code_label(self, code: str) -> str | None:
+        return None
 
     def to_python(self, value):
         value = super().to_python(value)
         if not value:
             return ""
-        code = nace.normalise(value)
+        code = self.normalise(value)
         if code is None:
             raise ValidationError(
-                _("%(value)s is not a NACE-BEL code: five digits are expected, e.g. 56101."),
-                params={"value": value},
-                code="nace_shape",
+                self.invalid, params={"value": value, "codes": value}, code=self.invalid_code
             )
         return code
+
+    def prepare_value(self, value):
+        label = self.code_label(value) if value and self.normalise(value) == value else None
+        return f"{value} {label}" if label else value
+
+
+class NaceCodeField(CodeField):
+    """A NACE-BEL subclass; the form checks it against the chosen version in clean()."""
+
+    search_kind = "nace"
+    help = _("Type a code or words of the activity, e.g. restaur.")
+    invalid = _("%(value)s is not a NACE-BEL code: five digits are expected, e.g. 56101.")
+    invalid_code = "nace_shape"
+
+    def normalise(self, text: str) -> str | None:
+        return nace.normalise(text)
 
 
 def check_nace(form: forms.Form, version_field: str, code_field: str) -> None:
@@ -66,32 +92,17 @@ def check_nace(form: forms.Form, version_field: str, code_field: str) -> None:
         )
 
 
-class LegalFormField(forms.CharField):
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault(
-            "help_text", _("KBO code, abbreviation or words, e.g. 017, ASBL or cooperative.")
-        )
-        super().__init__(widget=CodeSearchInput(code_search_url("legal_form")), **kwargs)
+class LegalFormField(CodeField):
+    search_kind = "legal_form"
+    help = _("KBO code, abbreviation or words, e.g. 017, ASBL or cooperative.")
+    invalid = _("%(value)s is not a legal form of the KBO/BCE.")
+    invalid_code = "legal_form_unknown"
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return ""
-        code = legal_forms.normalise(value)
-        if code is None:
-            raise ValidationError(
-                _("%(value)s is not a legal form of the KBO/BCE."),
-                params={"value": value},
-                code="legal_form_unknown",
-            )
-        return code
+    def normalise(self, text: str) -> str | None:
+        return legal_forms.normalise(text)
 
-    def prepare_value(self, value):
-        # A stored code gets its label; what the user typed is shown back as typed.
-        if value and legal_forms.normalise(value) == value and len(value) == 3:
-            return f"{value} {legal_forms.label(value)}"
-        return value
+    def code_label(self, code: str) -> str:
+        return legal_forms.label(code)
 
 
 class JointCommitteesField(forms.CharField):
@@ -123,32 +134,19 @@ class JointCommitteesField(forms.CharField):
         return ", ".join(value) if isinstance(value, list | tuple) else value
 
 
-class JointCommitteeField(forms.CharField):
+class JointCommitteeField(CodeField):
     """One joint committee, e.g. 329.02, checked against the official list."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("required", False)
-        kwargs.setdefault("help_text", _("E.g. 329.02; empty for self-employed."))
-        super().__init__(widget=CodeSearchInput(code_search_url("joint_committee")), **kwargs)
+    search_kind = "joint_committee"
+    help = _("E.g. 329.02; empty for self-employed.")
+    invalid = _("Unknown joint committee: %(codes)s.")
+    invalid_code = "joint_committee_unknown"
 
-    def to_python(self, value):
-        value = super().to_python(value)
-        if not value:
-            return ""
-        code = joint_committees.normalise(value)
-        if code is None:
-            raise ValidationError(
-                _("Unknown joint committee: %(codes)s."),
-                params={"codes": value},
-                code="joint_committee_unknown",
-            )
-        return code
+    def normalise(self, text: str) -> str | None:
+        return joint_committees.normalise(text)
 
-    def prepare_value(self, value):
-        # A stored code gets its label; what the user typed is shown back as typed.
-        if value and joint_committees.normalise(value) == value:
-            return f"{value} {joint_committees.label(value)}"
-        return value
+    def code_label(self, code: str) -> str:
+        return joint_committees.label(code)
 
 
 class EnterpriseNumberField(forms.CharField):
