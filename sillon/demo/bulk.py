@@ -85,3 +85,12 @@ class RowWriter:
             else:
                 cursor.executemany(self.sql, self.rows)
         self.rows = []
+
+
+def refresh_statistics() -> None:
+    """Let PostgreSQL's planner see the rows just loaded. Until autovacuum passes, its
+    statistics describe empty tables, and a catalogue at 100,000 projects took 21 s
+    instead of 3 (an EMES count alone chose a plan of 7 s)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -4,7 +4,7 @@ Each function takes a Scope and returns {indicator id: Value}, with a number of 
 that does not depend on the amount of data.
 """
 
-from django.db.models import Count, OuterRef, Q, Subquery, Sum
+from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from sillon.indicators.values import NONE, UNKNOWN, Scope, Value, breakdown, ratio
 from sillon.register.choices import ActivityKind, Gender, ProjectStatus, Topic
@@ -27,6 +27,37 @@ def accompanied_projects(scope: Scope):
     return Project.objects.filter(
         organisation=scope.organisation,
         pk__in=overlapping_enrolments(scope).values("project"),
+    )
+
+
+def first_enrolments(scope: Scope):
+    """The first enrolment of each project whose first enrolment starts in P (a new
+    project). Ties on the start date go to the lower id, so each project has one.
+
+    Read from the enrolments of P with no earlier one beside them, rather than from every
+    project's earliest enrolment: the index on (organisation, start_date) then bounds the
+    work by the enrolments of P."""
+    earlier = Enrolment.objects.filter(project=OuterRef("project")).filter(
+        Q(start_date__lt=OuterRef("start_date"))
+        | Q(start_date=OuterRef("start_date"), pk__lt=OuterRef("pk"))
+    )
+    return Enrolment.objects.filter(
+        organisation=scope.organisation,
+        start_date__range=(scope.period.start, scope.period.end),
+    ).exclude(Exists(earlier))
+
+
+def new_projects(scope: Scope):
+    return Project.objects.filter(
+        organisation=scope.organisation, pk__in=first_enrolments(scope).values("project")
+    )
+
+
+def stopped_projects(scope: Scope):
+    return Project.objects.filter(
+        organisation=scope.organisation,
+        status=ProjectStatus.STOPPED,
+        status_date__range=(scope.period.start, scope.period.end),
     )
 
 
@@ -68,32 +99,18 @@ def projects(scope: Scope) -> dict[str, Value]:
         )
     }
 
-    # New: the earliest enrolment of the project starts in P.
-    # Subqueries rather than Min(): the result can then be grouped by programme.
-    first = Enrolment.objects.filter(project=OuterRef("pk")).order_by("start_date", "pk")
-    new = (
-        Project.objects.filter(organisation=scope.organisation)
-        .annotate(
-            first_start=Subquery(first.values("start_date")[:1]),
-            first_programme=Subquery(first.values("programme__code")[:1]),
-        )
-        .filter(first_start__range=(scope.period.start, scope.period.end))
-    )
+    new = first_enrolments(scope)
     values["projects.new"] = Value(
         "projects.new",
         new.count(),
         breakdowns={
-            "programme": _counts(new, "first_programme"),
-            "project_type": _counts(new, "project_type"),
-            "sector_type": _counts(new, "sector_type"),
+            "programme": _counts(new, "programme__code"),
+            "project_type": _counts(new, "project__project_type"),
+            "sector_type": _counts(new, "project__sector_type"),
         },
     )
 
-    stopped = Project.objects.filter(
-        organisation=scope.organisation,
-        status=ProjectStatus.STOPPED,
-        status_date__range=(scope.period.start, scope.period.end),
-    )
+    stopped = stopped_projects(scope)
     stopped_by_programme = (
         Enrolment.objects.filter(project__in=stopped)
         .order_by()
@@ -113,7 +130,10 @@ def holders(scope: Scope) -> dict[str, Value]:
     # and DISTINCT would make SQLite count each person once per project.
     links = Project.holders.through.objects.filter(project__in=accompanied_projects(scope))
     people = Person.objects.filter(organisation=scope.organisation, pk__in=links.values("person"))
-    by_gender = dict(people.order_by().values_list("gender").annotate(n=Count("pk")))
+    groups = list(
+        people.order_by().values_list("gender", "situation_at_intake").annotate(n=Count("pk"))
+    )
+    by_gender = breakdown((gender, n) for gender, _, n in groups)
     known = sum(n for gender, n in by_gender.items() if gender != Gender.UNKNOWN)
     share = ratio(by_gender.get(Gender.FEMALE, 0), known)
     share.id = "holders.women_share"
@@ -122,8 +142,8 @@ def holders(scope: Scope) -> dict[str, Value]:
             "holders.count",
             sum(by_gender.values()),
             breakdowns={
-                "gender": breakdown(by_gender.items()),
-                "situation_at_intake": _counts(people, "situation_at_intake"),
+                "gender": by_gender,
+                "situation_at_intake": breakdown((situation, n) for _, situation, n in groups),
             },
         ),
         "holders.women_share": share,
@@ -135,36 +155,39 @@ def activities(scope: Scope) -> dict[str, Value]:
         organisation=scope.organisation,
         date__range=(scope.period.start, scope.period.end),
     )
-    sessions = in_period.filter(kind__in=SESSION_KINDS)
+    # Sessions and events in one pass over the activities of P, by kind and programme.
+    by_kind_and_programme = list(
+        in_period.filter(kind__in=[*SESSION_KINDS, ActivityKind.EVENT])
+        .order_by()
+        .values_list("kind", "programme_id")
+        .annotate(n=Count("pk"), attendees=Sum("attendees"))
+    )
+    sessions = [group for group in by_kind_and_programme if group[0] != ActivityKind.EVENT]
+    events = [group for group in by_kind_and_programme if group[0] == ActivityKind.EVENT]
     # Link rows joined to their activity (one row per project present), filtered through
     # the join: the index on (organisation, kind, date) of activities then drives the plan.
     links = Activity.projects.through.objects.filter(
         activity__organisation=scope.organisation,
         activity__date__range=(scope.period.start, scope.period.end),
     )
-    session_links = links.filter(activity__kind__in=SESSION_KINDS)
-    # Hours × projects: summed over the link rows.
-    hours_by = {
-        "kind": dict(
-            session_links.order_by()
-            .values_list("activity__kind")
-            .annotate(h=Sum("activity__hours"))
-        )
-    }
-    # By programme id, named afterwards: a join to the programmes would slow the sum down.
-    by_programme_id = (
-        session_links.order_by()
-        .values_list("activity__programme_id")
-        .annotate(h=Sum("activity__hours"))
+    # One pass over the link rows of sessions and desk-days, grouped by kind and programme:
+    # hours × projects is the sum of hours over the links, desk-days their number.
+    groups = list(
+        links.filter(activity__kind__in=[*SESSION_KINDS, ActivityKind.COWORKING])
+        .order_by()
+        .values_list("activity__kind", "activity__programme_id")
+        .annotate(h=Sum("activity__hours"), n=Count("pk"))
     )
+    # Programmes by id, named afterwards: a join to the programmes would slow the sum down.
     codes = dict(
         Programme.objects.filter(organisation=scope.organisation).values_list("pk", "code")
     )
-    hours_by["programme"] = {codes.get(pk): hours for pk, hours in by_programme_id}
-    events = in_period.filter(kind=ActivityKind.EVENT).aggregate(
-        n=Count("pk"), attendees=Sum("attendees")
-    )
-    desk_days = links.filter(activity__kind=ActivityKind.COWORKING).count()
+    session_groups = [group for group in groups if group[0] != ActivityKind.COWORKING]
+    hours_by = {
+        "kind": breakdown((kind, hours) for kind, _, hours, _ in session_groups),
+        "programme": breakdown((codes.get(pk), hours) for _, pk, hours, _ in session_groups),
+    }
+    desk_days = sum(n for kind, _, _, n in groups if kind == ActivityKind.COWORKING)
     governance = (
         links.filter(
             Q(activity__topics__icontains=f'"{GOVERNANCE_TOPICS[0]}"')
@@ -177,19 +200,21 @@ def activities(scope: Scope) -> dict[str, Value]:
     return {
         "accompaniment.sessions": Value(
             "accompaniment.sessions",
-            sessions.count(),
+            sum(n for _, _, n, _ in sessions),
             breakdowns={
-                "kind": _counts(sessions, "kind"),
-                "programme": _counts(sessions, "programme__code"),
+                "kind": breakdown((kind, n) for kind, _, n, _ in sessions),
+                "programme": breakdown((codes.get(pk), n) for _, pk, n, _ in sessions),
             },
         ),
         "accompaniment.hours": Value(
             "accompaniment.hours",
             sum(hours_by["kind"].values(), start=0),
-            breakdowns={name: breakdown(rows.items()) for name, rows in hours_by.items()},
+            breakdowns=hours_by,
         ),
-        "community.events": Value("community.events", events["n"]),
-        "community.attendees": Value("community.attendees", events["attendees"] or 0),
+        "community.events": Value("community.events", sum(n for _, _, n, _ in events)),
+        "community.attendees": Value(
+            "community.attendees", sum(attendees or 0 for _, _, _, attendees in events)
+        ),
         "coworking.desk_days": Value("coworking.desk_days", desk_days),
         "governance.projects_trained": Value("governance.projects_trained", governance),
     }

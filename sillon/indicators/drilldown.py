@@ -5,8 +5,7 @@ from django.db.models import Q
 
 from sillon.indicators import accompaniment, employment, enterprises
 from sillon.indicators.values import Scope
-from sillon.register.choices import ProjectStatus
-from sillon.register.models import Activity, Project
+from sillon.register.models import Activity
 
 PROJECTS, ENTERPRISES, JOBS, ACTIVITIES = "projects", "enterprises", "jobs", "activities"
 
@@ -20,12 +19,10 @@ def records(indicator_id: str, scope: Scope):
     period = scope.period
     if indicator_id == "projects.accompanied":
         return PROJECTS, accompaniment.accompanied_projects(scope)
+    if indicator_id == "projects.new":
+        return PROJECTS, accompaniment.new_projects(scope)
     if indicator_id == "projects.stopped":
-        return PROJECTS, Project.objects.filter(
-            organisation=scope.organisation,
-            status=ProjectStatus.STOPPED,
-            status_date__range=(period.start, period.end),
-        )
+        return PROJECTS, accompaniment.stopped_projects(scope)
     if indicator_id in ("accompaniment.sessions", "accompaniment.hours"):
         return ACTIVITIES, Activity.objects.filter(
             organisation=scope.organisation,

@@ -1,23 +1,22 @@
 """Employment indicators (indicators.md, section Employment).
 
 Counts, FTE sums and shares are aggregate queries with the breakdowns grouped in SQL.
-Persistence and cohort employment need each job's own anniversaries and year ends, so
-their dates and FTE are read once and Python assembles the tables.
+Persistence and cohort employment compare each job's dates with its own anniversaries
+and year ends in SQL too (`datekeys`), grouped by cohort.
 """
 
-from collections import defaultdict
 from datetime import date
 
 from django.db.models import (
     Case,
     CharField,
     Count,
+    Exists,
     ExpressionWrapper,
     F,
     FloatField,
     OuterRef,
     Q,
-    Subquery,
     Sum,
     When,
 )
@@ -26,7 +25,15 @@ from django.db.models import (
 )
 from django.db.models.functions import Cast
 
-from sillon.indicators.time import active_on, anniversary_survivors
+from sillon.indicators.datekeys import (
+    active_on_year_end,
+    anniversary_aggregates,
+    cohort_rate,
+    count_if,
+    pooled_rate,
+    sum_if,
+    year_of,
+)
 from sillon.indicators.values import NONE, Scope, Value, breakdown, ratio
 from sillon.outcomes.choices import ContractType, WorkerStatus
 from sillon.outcomes.models import Job
@@ -40,6 +47,8 @@ BREAKDOWNS = {
     "gender": "gender",
     "legal_form_family": "enterprise__legal_form_family",
 }
+PERSISTENCE_YEARS = (1, 2)
+YEAR_ENDS = ((0, "n"), (1, "n1"), (2, "n2"))
 # As floats: SQLite would divide two whole numbers of hours as integers (19/38 = 0).
 FTE = ExpressionWrapper(
     Cast("weekly_hours", FloatField()) / Cast("full_time_hours", FloatField()),
@@ -58,28 +67,26 @@ def jobs_of_accompanied_enterprises(scope: Scope):
 
 
 def created_jobs(scope: Scope):
-    """Jobs starting on or after the start of their project's earliest enrolment."""
-    first_enrolment = (
-        Enrolment.objects.filter(project=OuterRef("enterprise__project"))
-        .order_by("start_date")
-        .values("start_date")[:1]
+    """Jobs starting on or after the start of their project's earliest enrolment, that is:
+    some enrolment of the project starts on or before the job (an index seek per job,
+    where the earliest start would need a sort)."""
+    enrolled_before = Enrolment.objects.filter(
+        project=OuterRef("enterprise__project"), start_date__lte=OuterRef("start_date")
     )
-    return (
-        jobs_of_accompanied_enterprises(scope)
-        .annotate(project_start=Subquery(first_enrolment))
-        .filter(project_start__isnull=False, start_date__gte=F("project_start"))
-    )
+    return jobs_of_accompanied_enterprises(scope).filter(Exists(enrolled_before))
 
 
 def _count_and_fte(queryset, name: str) -> dict[str, Value]:
-    totals = queryset.aggregate(n=Count("pk"), fte=Sum(FTE))
-    count = Value(name, totals["n"])
-    fte = Value(f"{name}_fte", totals["fte"] or 0)
-    for key, field in BREAKDOWNS.items():
-        rows = queryset.order_by().values_list(field).annotate(n=Count("pk"), fte=Sum(FTE))
-        rows = list(rows)
-        count.breakdowns[key] = breakdown((k or NONE, n) for k, n, _ in rows)
-        fte.breakdowns[key] = breakdown((k or NONE, f) for k, _, f in rows)
+    """Count and FTE with every breakdown, from one query grouped by all the breakdown
+    columns at once: their combinations are bounded by the code lists, not by the data,
+    and one pass over the jobs costs a sixth of one pass per breakdown."""
+    columns = list(BREAKDOWNS.values())
+    groups = list(queryset.order_by().values_list(*columns).annotate(n=Count("pk"), fte=Sum(FTE)))
+    count = Value(name, sum(group[-2] for group in groups))
+    fte = Value(f"{name}_fte", sum((group[-1] for group in groups), start=0))
+    for position, key in enumerate(BREAKDOWNS):
+        count.breakdowns[key] = breakdown((group[position] or NONE, group[-2]) for group in groups)
+        fte.breakdowns[key] = breakdown((group[position] or NONE, group[-1]) for group in groups)
     return {count.id: count, fte.id: fte}
 
 
@@ -114,31 +121,36 @@ def counts(scope: Scope) -> dict[str, Value]:
 
 
 def persistence(scope: Scope) -> dict[str, Value]:
-    as_of = scope.as_of
-    jobs = list(
-        created_jobs(scope).filter(start_date__lte=as_of).values_list("start_date", "end_date")
+    """Anniversaries counted in SQL, by start year: the rows are the cohorts, not jobs."""
+    cohorts = list(
+        created_jobs(scope)
+        .filter(start_date__lte=scope.as_of)
+        .annotate(cohort=year_of("start_date"))
+        .order_by()
+        .values("cohort")
+        .annotate(
+            n=Count("pk"),
+            **anniversary_aggregates("start_date", "end_date", PERSISTENCE_YEARS, scope.as_of),
+        )
+        .order_by("cohort")
     )
     values = {}
-    for years in (1, 2):
-        rate = ratio(*anniversary_survivors(jobs, years, as_of))
+    for years in PERSISTENCE_YEARS:
+        rate = ratio(*pooled_rate(cohorts, years))
         rate.id = f"jobs.persistence_rate_{years}y"
         values[rate.id] = rate
-    cohorts = defaultdict(list)
-    for start, end in jobs:
-        cohorts[start.year].append((start, end))
-    rows = []
-    for year in sorted(cohorts):
-        row = {"cohort": year, "n": len(cohorts[year])}
-        for years in (1, 2):
-            alive, reached = anniversary_survivors(cohorts[year], years, as_of)
-            row[f"rate_{years}y"] = alive / reached if reached else None
-        rows.append(row)
+    rows = [
+        {"cohort": row["cohort"], "n": row["n"]}
+        | {f"rate_{years}y": cohort_rate(row, years) for years in PERSISTENCE_YEARS}
+        for row in cohorts
+    ]
     values["jobs.persistence_by_cohort"] = Value("jobs.persistence_by_cohort", rows=rows)
     return values
 
 
 def cohort_employment(scope: Scope) -> dict[str, Value]:
-    """Headcount and FTE on 31 December of N, N+1, N+2 in enterprises created in N."""
+    """Headcount and FTE on 31 December of N, N+1, N+2 in enterprises created in N, counted
+    in SQL by creation year."""
     as_of = scope.as_of
     created = Enterprise.objects.filter(
         organisation=scope.organisation,
@@ -147,26 +159,33 @@ def cohort_employment(scope: Scope) -> dict[str, Value]:
         creation_date__lte=as_of,
     )
     enterprises_by_year = dict(
-        created.order_by().values_list("creation_date__year").annotate(n=Count("pk"))
+        created.annotate(cohort=year_of("creation_date"))
+        .order_by()
+        .values_list("cohort")
+        .annotate(n=Count("pk"))
     )
-    jobs = (
-        Job.objects.filter(enterprise__in=created)
-        .values_list("enterprise__creation_date__year", "start_date", "end_date")
-        .annotate(fte=FTE)
-    )
-    rows = {
-        year: {"cohort": year, "enterprises": n} for year, n in sorted(enterprises_by_year.items())
+    on_year_ends = {}
+    for offset, suffix in YEAR_ENDS:
+        active = active_on_year_end("start_date", "end_date", F("cohort") + V(offset))
+        on_year_ends[f"headcount_{suffix}"] = count_if(active)
+        on_year_ends[f"fte_{suffix}"] = sum_if(active, FTE)
+    jobs = {
+        row["cohort"]: row
+        for row in Job.objects.filter(enterprise__in=created)
+        .annotate(cohort=year_of("enterprise__creation_date"))
+        .order_by()
+        .values("cohort")
+        .annotate(**on_year_ends)
     }
-    for row in rows.values():
-        for offset, suffix in ((0, "n"), (1, "n1"), (2, "n2")):
-            observable = date(row["cohort"] + offset, 12, 31) <= as_of
-            row[f"headcount_{suffix}"] = 0 if observable else None
-            row[f"fte_{suffix}"] = 0 if observable else None
-    for year, start, end, fte in jobs:
-        row = rows[year]
-        for offset, suffix in ((0, "n"), (1, "n1"), (2, "n2")):
-            day = date(year + offset, 12, 31)
-            if row[f"headcount_{suffix}"] is not None and active_on(start, end, day):
-                row[f"headcount_{suffix}"] += 1
-                row[f"fte_{suffix}"] += fte
-    return {"jobs.cohort_employment": Value("jobs.cohort_employment", rows=list(rows.values()))}
+    rows = []
+    for year, n in sorted(enterprises_by_year.items()):
+        row = {"cohort": year, "enterprises": n}
+        for offset, suffix in YEAR_ENDS:
+            observable = date(year + offset, 12, 31) <= as_of
+            counted = jobs.get(year, {})
+            row[f"headcount_{suffix}"] = (
+                (counted.get(f"headcount_{suffix}") or 0) if observable else None
+            )
+            row[f"fte_{suffix}"] = (counted.get(f"fte_{suffix}") or 0) if observable else None
+        rows.append(row)
+    return {"jobs.cohort_employment": Value("jobs.cohort_employment", rows=rows)}

@@ -1,15 +1,13 @@
 """Enterprise indicators (indicators.md, section Enterprises).
 
-Counts and breakdowns are aggregate queries. Survival needs each enterprise's own
-anniversaries, so its (creation, cessation) dates are read once — two dates per
-enterprise, not whole rows — and Python assembles the rates and runs Kaplan–Meier.
+Counts and breakdowns are aggregate queries; survival rates compare each enterprise's
+dates with its own anniversaries in SQL (`datekeys`), grouped by cohort. Kaplan–Meier
+needs every duration: two dates per enterprise are read and lifelines runs on them.
 """
-
-from collections import defaultdict
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 
-from sillon.indicators.time import anniversary_survivors
+from sillon.indicators.datekeys import anniversary_aggregates, cohort_rate, pooled_rate, year_of
 from sillon.indicators.values import NONE, UNKNOWN, Scope, Value, breakdown, ratio
 from sillon.register.models import Enrolment, Enterprise
 
@@ -83,29 +81,33 @@ def counts(scope: Scope) -> dict[str, Value]:
 def survival(scope: Scope) -> dict[str, Value]:
     """Survival of the enterprises created: pooled rates, by cohort, and Kaplan–Meier."""
     as_of = scope.as_of
-    lives = list(
-        created_enterprises(scope)
-        .filter(creation_date__isnull=False, creation_date__lte=as_of)
-        .values_list("creation_date", "cessation_date")
+    created = created_enterprises(scope).filter(
+        creation_date__isnull=False, creation_date__lte=as_of
+    )
+    cohorts = list(
+        created.annotate(cohort=year_of("creation_date"))
+        .order_by()
+        .values("cohort")
+        .annotate(
+            n=Count("pk"),
+            **anniversary_aggregates("creation_date", "cessation_date", COHORT_YEARS, as_of),
+        )
+        .order_by("cohort")
     )
     values = {}
     for years in SURVIVAL_YEARS:
-        rate = ratio(*anniversary_survivors(lives, years, as_of))
+        rate = ratio(*pooled_rate(cohorts, years))
         rate.id = f"enterprises.survival_rate_{years}y"
         values[rate.id] = rate
-    cohorts = defaultdict(list)
-    for created, ceased in lives:
-        cohorts[created.year].append((created, ceased))
-    rows = []
-    for year in sorted(cohorts):
-        row = {"cohort": year, "n": len(cohorts[year])}
-        for years in COHORT_YEARS:
-            alive, reached = anniversary_survivors(cohorts[year], years, as_of)
-            row[f"rate_{years}y"] = alive / reached if reached else None
-        rows.append(row)
+    rows = [
+        {"cohort": row["cohort"], "n": row["n"]}
+        | {f"rate_{years}y": cohort_rate(row, years) for years in COHORT_YEARS}
+        for row in cohorts
+    ]
     values["enterprises.survival_by_cohort"] = Value("enterprises.survival_by_cohort", rows=rows)
     values["enterprises.survival_km"] = Value(
-        "enterprises.survival_km", rows=kaplan_meier(lives, as_of)
+        "enterprises.survival_km",
+        rows=kaplan_meier(created.order_by().values_list("creation_date", "cessation_date"), as_of),
     )
     return values
 

@@ -14,11 +14,3 @@ def anniversary(day: datetime.date, years: int) -> datetime.date:
 def active_on(start: datetime.date | None, end: datetime.date | None, day: datetime.date) -> bool:
     """Started on or before the day, and not ended before it (the end is the last day)."""
     return (start is None or start <= day) and (end is None or end >= day)
-
-
-def anniversary_survivors(lives, years: int, as_of: datetime.date) -> tuple[int, int]:
-    """Among (start, end) pairs whose k-year anniversary is on or before A: how many are
-    still active on it, and how many reached it."""
-    reached = [(start, end) for start, end in lives if anniversary(start, years) <= as_of]
-    alive = sum(1 for start, end in reached if active_on(start, end, anniversary(start, years)))
-    return alive, len(reached)

@@ -8,6 +8,7 @@ from django.utils.text import slugify
 from sillon.accounts.demo import DEMO_SLUG, create_demo_members, demo_logins, demo_name
 from sillon.accounts.models import Organisation
 from sillon.demo import outcomes, register
+from sillon.demo.bulk import refresh_statistics
 from sillon.demo.purge import is_demo_organisation, purge_organisation
 
 
@@ -65,6 +66,7 @@ class Command(BaseCommand):
         else:
             started = time.monotonic()
             created = self.create(organisation, projects, seed)
+            refresh_statistics()
             if verbosity >= 1:
                 self.stdout.write(
                     self.style.SUCCESS(
