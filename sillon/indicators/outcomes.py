@@ -1,6 +1,7 @@
 """Accreditation, transfers, impact, actions and partners (indicators.md), in SQL."""
 
-from django.db.models import Count, Exists, OuterRef, Q, Subquery, Sum
+from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Subquery, Sum, When
+from django.db.models import Value as V
 
 from sillon.indicators.values import Scope, Value, breakdown, ratio
 from sillon.outcomes.choices import (
@@ -22,6 +23,8 @@ from sillon.outcomes.models import (
 )
 from sillon.register.models import Enterprise
 
+FLAG = BooleanField()
+
 
 def outcomes(scope: Scope, accompanied_projects) -> dict[str, Value]:
     period, organisation = scope.period, scope.organisation
@@ -30,27 +33,36 @@ def outcomes(scope: Scope, accompanied_projects) -> dict[str, Value]:
     enterprises = Enterprise.objects.filter(organisation=organisation).annotate(
         latest_esd=latest_esd_event(period.end)
     )
-    accredited = Q(latest_esd__in=ACCREDITED_EVENTS)
-    # Enterprises created, active on P.end, not accredited on P.end.
-    unaccredited = enterprises.filter(
-        ~accredited | Q(latest_esd__isnull=True),
-        created_during_accompaniment=True,
-        creation_date__lte=period.end,
-    ).filter(Q(cessation_date__isnull=True) | Q(cessation_date__gte=period.end))
+    # One pass over the enterprises answers three questions: accredited on P.end; and,
+    # among those created, active on P.end and not accredited then, the latest reason
+    # given and whether their project has an impact assessment dated ≤ P.end.
+    candidate = Q(created_during_accompaniment=True, creation_date__lte=period.end) & (
+        Q(cessation_date__isnull=True) | Q(cessation_date__gte=period.end)
+    )
     latest_reason = NonAccreditationReason.objects.filter(
         enterprise=OuterRef("pk"), date__lte=period.end
     ).order_by("-date", "-pk")
-    reasons = (
-        unaccredited.annotate(reason=Subquery(latest_reason.values("reason")[:1]))
-        .exclude(reason=None)
-        .order_by()
-        .values_list("reason")
-        .annotate(n=Count("pk"))
-    )
     assessed_before_end = ImpactAssessment.objects.filter(
         project=OuterRef("project"), date__lte=period.end
     )
-    unaccredited_assessed = unaccredited.filter(Exists(assessed_before_end)).count()
+    groups = list(
+        enterprises.annotate(
+            candidate=Case(When(candidate, then=V(True)), default=V(False), output_field=FLAG),
+            reason=Subquery(latest_reason.values("reason")[:1]),
+            assessed=Exists(assessed_before_end),
+        )
+        .order_by()
+        .values_list("latest_esd", "candidate", "reason", "assessed")
+        .annotate(n=Count("pk"))
+    )
+    accredited_end = sum(n for latest, _, _, _, n in groups if latest in ACCREDITED_EVENTS)
+    unaccredited = [
+        (reason, assessed, n)
+        for latest, candidate, reason, assessed, n in groups
+        if candidate and latest not in ACCREDITED_EVENTS
+    ]
+    reasons = breakdown((reason, n) for reason, _, n in unaccredited if reason is not None)
+    unaccredited_assessed = sum(n for _, assessed, n in unaccredited if assessed)
 
     transfers = Transfer.objects.filter(organisation=organisation, **in_period)
     assessments = ImpactAssessment.objects.filter(organisation=organisation, **in_period)
@@ -90,7 +102,7 @@ def outcomes(scope: Scope, accompanied_projects) -> dict[str, Value]:
             (InteractionKind.REFERRAL_OUT.value, transfers.count()),
         ]
     )
-    share = ratio(unaccredited_assessed, unaccredited.count())
+    share = ratio(unaccredited_assessed, sum(n for _, _, n in unaccredited))
     share.id = "impact.non_accredited_assessed_share"
     values = {
         "accreditation.requested": Value(
@@ -107,9 +119,7 @@ def outcomes(scope: Scope, accompanied_projects) -> dict[str, Value]:
             .distinct()
             .count(),
         ),
-        "accreditation.accredited_end": Value(
-            "accreditation.accredited_end", enterprises.filter(accredited).count()
-        ),
+        "accreditation.accredited_end": Value("accreditation.accredited_end", accredited_end),
         "transfers.count": Value(
             "transfers.count",
             transfers.count(),
@@ -121,8 +131,8 @@ def outcomes(scope: Scope, accompanied_projects) -> dict[str, Value]:
         ),
         "non_accreditation.reasons": Value(
             "non_accreditation.reasons",
-            sum(n for _, n in reasons),
-            breakdowns={"reason": breakdown(reasons)},
+            sum(reasons.values()),
+            breakdowns={"reason": reasons},
         ),
         "impact.assessed": Value(
             "impact.assessed", assessments.values("project").distinct().count()
