@@ -286,6 +286,7 @@ def create_programmes(organisation: Organisation) -> Setting:
 ACTIVITY_FIELDS = [
     "organisation",
     "source",
+    "ref",
     "date",
     "kind",
     "hours",
@@ -375,6 +376,8 @@ class Generator:
         self.rng = random.Random(seed)
         self.enterprise_sequence = 0
         self.refs_per_year: dict[int, int] = {}
+        self.person_sequence = 0
+        self.activity_sequence = 0
 
     # One project and everything about it.
 
@@ -430,9 +433,11 @@ class Generator:
             rng, [(Gender.FEMALE, 52), (Gender.MALE, 44), (Gender.OTHER, 2), (Gender.UNKNOWN, 2)]
         )
         first, last = rng.choice(FIRST_NAMES[gender]), rng.choice(LAST_NAMES)
+        self.person_sequence += 1
         return Person(
             organisation=self.organisation,
             source=SOURCE,
+            ref=f"H-{self.person_sequence:06d}",
             first_name=first,
             last_name=last,
             email=(
@@ -578,6 +583,8 @@ class Generator:
 
     def add(self, chunk, positions, **fields) -> None:
         fields["organisation"] = self.organisation.pk
+        self.activity_sequence += 1
+        fields["ref"] = f"A-{self.activity_sequence:07d}"
         if "programme" in fields:
             fields["programme"] = fields["programme"].pk
         chunk.activities.append((fields, positions))

@@ -7,11 +7,10 @@ that does not depend on the amount of data.
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from sillon.indicators.values import NONE, UNKNOWN, Scope, Value, breakdown, ratio
-from sillon.register.choices import ActivityKind, Gender, ProjectStatus, Topic
+from sillon.register.choices import ActivityKind, Gender, ProjectStatus
 from sillon.register.models import Activity, Enrolment, Person, Programme, Project
 
 SESSION_KINDS = [ActivityKind.COACHING, ActivityKind.TRAINING, ActivityKind.EXPERT]
-GOVERNANCE_TOPICS = [Topic.DEMOCRATIC_GOVERNANCE, Topic.SOCIAL_CONCERTATION]
 
 
 def overlapping_enrolments(scope: Scope):
@@ -74,27 +73,33 @@ def projects(scope: Scope) -> dict[str, Value]:
         .values_list("programme__code")
         .annotate(n=Count("project", distinct=True))
     )
-    # nace_section is the NACE-BEL 2008 letter (indicators.md); other versions are unknown.
-    # One grouping by (version, section), sorted out here: a filtered query on the
-    # generated column led PostgreSQL to a plan thirty times slower.
-    by_version_and_section = (
-        accompanied.order_by().values_list("nace_version", "nace_section").annotate(n=Count("pk"))
+    # Every breakdown from one grouping of the accompanied projects by all their columns
+    # at once (an enterprise per project at most, so no row is counted twice). The NACE
+    # section is the NACE-BEL 2008 letter (indicators.md); other versions are unknown.
+    groups = list(
+        accompanied.order_by()
+        .values_list(
+            "project_type",
+            "sector_type",
+            "nace_version",
+            "nace_section",
+            "enterprise__legal_form_family",
+        )
+        .annotate(n=Count("pk"))
     )
-    total = accompanied.count()
-    sections = [
-        (section if version == "2008" and section else UNKNOWN, n)
-        for version, section, n in by_version_and_section
-    ]
     values = {
         "projects.accompanied": Value(
             "projects.accompanied",
-            total,
+            sum(group[-1] for group in groups),
             breakdowns={
                 "programme": breakdown(by_programme),
-                "project_type": _counts(accompanied, "project_type"),
-                "sector_type": _counts(accompanied, "sector_type"),
-                "nace_section": breakdown(sections),
-                "legal_form_family": _counts(accompanied, "enterprise__legal_form_family"),
+                "project_type": breakdown((group[0], group[-1]) for group in groups),
+                "sector_type": breakdown((group[1], group[-1]) for group in groups),
+                "nace_section": breakdown(
+                    (section if version == "2008" and section else UNKNOWN, n)
+                    for _, _, version, section, _, n in groups
+                ),
+                "legal_form_family": breakdown((group[4], group[-1]) for group in groups),
             },
         )
     }
@@ -188,15 +193,7 @@ def activities(scope: Scope) -> dict[str, Value]:
         "programme": breakdown((codes.get(pk), hours) for _, pk, hours, _ in session_groups),
     }
     desk_days = sum(n for kind, _, _, n in groups if kind == ActivityKind.COWORKING)
-    governance = (
-        links.filter(
-            Q(activity__topics__icontains=f'"{GOVERNANCE_TOPICS[0]}"')
-            | Q(activity__topics__icontains=f'"{GOVERNANCE_TOPICS[1]}"')
-        )
-        .values("project")
-        .distinct()
-        .count()
-    )
+    governance = links.filter(activity__governance_topic=True).values("project").distinct().count()
     return {
         "accompaniment.sessions": Value(
             "accompaniment.sessions",

@@ -93,3 +93,7 @@ class Topic(models.TextChoices):
     FINANCE = "finance", _("Finance")
     LEGAL = "legal", _("Legal")
     OTHER = "other", _("Other")
+
+
+# Topics that make a project count as trained in governance (indicators.md).
+GOVERNANCE_TOPICS = [Topic.DEMOCRATIC_GOVERNANCE, Topic.SOCIAL_CONCERTATION]

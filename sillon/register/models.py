@@ -2,10 +2,14 @@
 enterprises and activities (spec: domain.md). Every record belongs to one
 organisation and keeps its history."""
 
+import secrets
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
+from django.db.models.functions import Cast, StrIndex
+from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import get_language
@@ -20,6 +24,7 @@ from sillon.codes.validators import (
     validate_legal_form,
 )
 from sillon.register.choices import (
+    GOVERNANCE_TOPICS,
     ActivityKind,
     CessationReason,
     EnrolmentOutcome,
@@ -106,9 +111,25 @@ class Cohort(OrganisationRecord):
         return f"{self.programme} — {self.name}"
 
 
+# References are written in lists ("P-2024-017, P-2024-018"): no spaces, no commas.
+project_ref_validator = RegexValidator(
+    r"^[^\s,]+$", _("A reference holds no spaces and no commas, e.g. P-2024-017.")
+)
+
+
+def new_ref(prefix: str) -> str:
+    """A reference for a record typed in Sillon, so that an exported workbook re-imports
+    as updates, not duplicates. Random rather than sequential: no counter to race on."""
+    return f"{prefix}-{secrets.token_hex(6).upper()}"
+
+
 class Person(OrganisationRecord):
     """A project holder. Personal data: never shown to a viewer."""
 
+    # The workbook's person_ref; given on creation when left empty.
+    ref = models.CharField(
+        _("holder reference"), max_length=40, blank=True, validators=[project_ref_validator]
+    )
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=100)
     email = models.EmailField(_("email address"), blank=True)
@@ -129,6 +150,9 @@ class Person(OrganisationRecord):
         verbose_name = _("project holder")
         verbose_name_plural = _("project holders")
         constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "ref"], condition=~Q(ref=""), name="person_ref_unique"
+            ),
             choice_check("gender", Gender, "person_gender_known"),
             choice_check("situation_at_intake", Situation, "person_situation_known"),
             models.CheckConstraint(
@@ -140,6 +164,11 @@ class Person(OrganisationRecord):
 
     def __str__(self) -> str:
         return f"{self.first_name} {self.last_name}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.ref:
+            self.ref = new_ref("H")
+        super().save(*args, **kwargs)
 
 
 def nace_section_expression() -> Case:
@@ -157,12 +186,6 @@ def nace_section_expression() -> Case:
         for letter, first, last in table
     ]
     return Case(*whens, default=Value(""), output_field=models.CharField(max_length=1))
-
-
-# References are written in lists ("P-2024-017, P-2024-018"): no spaces, no commas.
-project_ref_validator = RegexValidator(
-    r"^[^\s,]+$", _("A reference holds no spaces and no commas, e.g. P-2024-017.")
-)
 
 
 class Project(OrganisationRecord):
@@ -379,6 +402,10 @@ class Enterprise(OrganisationRecord):
 
 
 class Activity(OrganisationRecord):
+    # The workbook's activity_ref; given on creation when left empty.
+    ref = models.CharField(
+        _("activity reference"), max_length=40, blank=True, validators=[project_ref_validator]
+    )
     date = models.DateField(_("date"))
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
     hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2)
@@ -401,6 +428,29 @@ class Activity(OrganisationRecord):
         _("cost (EUR, VAT included)"), max_digits=12, decimal_places=2, null=True, blank=True
     )
     topics = models.JSONField(_("topics"), default=list, blank=True)
+    # Derived by the database, so that the projects trained in governance are found
+    # through an index instead of reading the topics of every activity of a period.
+    # STRPOS/INSTR rather than LIKE: PostgreSQL finds no collation for LIKE there.
+    governance_topic = models.GeneratedField(
+        expression=Case(
+            When(
+                Q(
+                    *[
+                        GreaterThan(
+                            StrIndex(Cast("topics", models.TextField()), Value(f'"{topic}"')), 0
+                        )
+                        for topic in GOVERNANCE_TOPICS
+                    ],
+                    _connector=Q.OR,
+                ),
+                then=Value(True),
+            ),
+            default=Value(False),
+        ),
+        output_field=models.BooleanField(),
+        db_persist=True,
+        verbose_name=_("governance topic"),
+    )
     attendees = models.PositiveIntegerField(_("attendees"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords(m2m_fields=[projects])
@@ -412,6 +462,9 @@ class Activity(OrganisationRecord):
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
         constraints = [
+            models.UniqueConstraint(
+                fields=["organisation", "ref"], condition=~Q(ref=""), name="activity_ref_unique"
+            ),
             choice_check("kind", ActivityKind, "activity_kind_known"),
             choice_check("expert_type", ExpertType, "activity_expert_type_known", blank=True),
             models.CheckConstraint(
@@ -435,9 +488,21 @@ class Activity(OrganisationRecord):
         ]
         indexes = [
             models.Index(fields=["organisation", "date"]),
-            # Indicators count sessions, experts, events and desk-days of a period.
-            models.Index(fields=["organisation", "kind", "date"]),
+            # Indicators count sessions, experts, events and desk-days of a period: with
+            # the programme, hours and attendees in the index, SQLite reads no table row.
+            models.Index(
+                fields=["organisation", "kind", "date", "programme", "hours", "attendees"],
+                name="activity_period_figures",
+            ),
+            models.Index(
+                fields=["organisation", "governance_topic", "date"], name="activity_governance"
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()} · {date_format(self.date, 'SHORT_DATE_FORMAT')}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self.ref:
+            self.ref = new_ref("A")
+        super().save(*args, **kwargs)

@@ -95,3 +95,22 @@ def test_database_refuses_an_unknown_activity_kind(org_a):
     with pytest.raises(IntegrityError), transaction.atomic():
         make.activity(org_a, kind="party")
     assert not Activity.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("topics", "expected"),
+    [
+        ([], False),
+        (["finance"], False),
+        (["finance", "democratic_governance"], True),
+        (["social_concertation"], True),
+    ],
+)
+def test_the_database_derives_the_governance_flag_from_the_topics(org_a, topics, expected):
+    activity = make.activity(org_a, topics=topics)
+    activity.refresh_from_db()
+    assert activity.governance_topic is expected
+    activity.topics = [] if expected else ["social_concertation"]
+    activity.save()
+    activity.refresh_from_db()
+    assert activity.governance_topic is not expected
