@@ -10,7 +10,14 @@ import sys
 import tempfile
 from pathlib import Path
 
-BENCHMARKS = ["bench.pages", "bench.demo", "bench.indicators"]
+BENCHMARKS = [
+    "bench.pages",
+    "bench.demo",
+    "bench.indicators",
+    "bench.reports",
+    "bench.workbook",
+    "bench.kbo",
+]
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -54,7 +54,10 @@ INSTALLED_APPS = [
     "sillon.catalogue",
     "sillon.register",
     "sillon.outcomes",
+    "sillon.workbook",
     "sillon.indicators",
+    "sillon.reports",
+    "sillon.registry",
     "sillon.demo",
 ]
 
@@ -133,6 +136,8 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "media"
+# Workbook imports: larger files are refused before they are read.
+WORKBOOK_MAX_BYTES = 20 * 1024 * 1024
 
 # Everything the pages need is served by Sillon itself: no CDN, no inline script.
 SECURE_CSP = {

@@ -7,9 +7,11 @@ from sillon.core import views as core_views
 # sillon.accounts.permissions.organisation_view.
 organisation_patterns = [
     path("", include("sillon.indicators.urls")),
-    path("", include("sillon.core.organisation_urls")),
     path("", include("sillon.register.urls")),
     path("", include("sillon.outcomes.urls")),
+    path("reports/", include("sillon.reports.urls")),
+    path("data/", include("sillon.workbook.urls")),
+    path("", include("sillon.registry.urls")),
     path("settings/", include("sillon.accounts.organisation_urls")),
 ]
 

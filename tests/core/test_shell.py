@@ -42,11 +42,6 @@ def test_navigation_shows_every_section_and_marks_the_current_one(org_a, viewer)
     assert len(SECTIONS) == 7
 
 
-def test_a_section_not_built_yet_says_it_is_coming(org_a, coach):
-    response = coach.client.get(reverse("reports", args=[org_a.slug]))
-    assert "Cette section arrive bientôt." in response.content.decode()
-
-
 def test_switcher_lists_the_organisations_of_the_user_only(org_a, org_b, coach):
     Organisation.objects.create(slug="coop-c", name="Troisième structure")
     single = coach.client.get(reverse("dashboard", args=[org_a.slug])).content.decode()

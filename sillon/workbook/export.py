@@ -1,0 +1,80 @@
+"""Writing workbooks: an organisation's records in the import format (what import
+reads, export writes), and any list of records as rows."""
+
+import datetime
+from decimal import Decimal
+from typing import IO
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+
+from sillon.accounts.models import Organisation
+from sillon.workbook.records import BINDINGS
+from sillon.workbook.sheets import BY_NAME
+
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+def cell_value(value):
+    """A stored value as the workbook writes it (and import reads back the same)."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, list):
+        return ";".join(str(part) for part in value)
+    if value == "":
+        return None
+    return value
+
+
+def sheet_rows(organisation: Organisation, personal: bool) -> dict[str, tuple[list, list]]:
+    """{sheet: (columns, rows of values)}; without personal columns when `personal` is
+    False (a viewer's export, not meant for re-import)."""
+    result = {}
+    for binding in BINDINGS:
+        sheet = BY_NAME[binding.sheet_name]
+        columns = [c.name for c in sheet.columns if personal or not c.personal]
+        rows = sorted(
+            (row for _record, row in binding.existing(organisation)),
+            key=lambda row: tuple(sort_key(row[name]) for name in sheet.key),
+        )
+        result[sheet.name] = (columns, [[row[name] for name in columns] for row in rows])
+    return result
+
+
+def sort_key(value):
+    return (value is None, str(value) if value is not None else "")
+
+
+def write_workbook(sheets: dict[str, tuple[list, list]], target: IO | str) -> None:
+    book = Workbook(write_only=True)
+    for name, (columns, rows) in sheets.items():
+        worksheet = book.create_sheet(name)
+        worksheet.append([header_cell(worksheet, column) for column in columns])
+        for values in rows:
+            worksheet.append([data_cell(worksheet, value) for value in values])
+    if not sheets:
+        book.create_sheet("empty")
+    book.save(target)
+
+
+def header_cell(worksheet, text: str) -> WriteOnlyCell:
+    cell = WriteOnlyCell(worksheet, value=str(text))
+    cell.font = Font(bold=True)
+    return cell
+
+
+def data_cell(worksheet, value) -> WriteOnlyCell:
+    value = cell_value(value)
+    cell = WriteOnlyCell(worksheet, value=value)
+    if isinstance(value, datetime.date):
+        cell.number_format = DATE_FORMAT
+    elif isinstance(value, str):
+        cell.data_type = "s"  # text, even when it starts with "=" (never a formula)
+    elif isinstance(value, Decimal):
+        cell.number_format = "0.00##"
+    return cell
+
+
+def export_organisation(organisation: Organisation, target: IO | str, personal: bool) -> None:
+    write_workbook(sheet_rows(organisation, personal), target)

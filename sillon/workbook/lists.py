@@ -1,0 +1,80 @@
+"""Exports of the filtered record lists (projects, activities, jobs, enterprises): the
+rows the list page shows, with the same filters, in the columns of the workbook (the
+rows of `records.py`), so that a list exported can be re-imported as its sheet."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from sillon.outcomes.filters import EnterpriseFilter, JobFilter
+from sillon.outcomes.models import Job, latest_esd_event
+from sillon.register.filters import ActivityFilter, ProjectFilter
+from sillon.register.models import Activity, Enterprise, Project
+from sillon.workbook.records import BINDING
+from sillon.workbook.sheets import BY_NAME
+
+
+@dataclass(frozen=True)
+class RecordList:
+    sheet: str
+    filter_class: type
+    # The list page's queryset before its filters (same order as the page).
+    queryset: Callable[[object], QuerySet]
+    # The projects filter searches holders' names only for members who may see them.
+    searches_people: bool = False
+
+    def rows(self, organisation, query, personal: bool) -> tuple[list[str], list[list]]:
+        kwargs = {"search_people": personal} if self.searches_people else {}
+        filters = self.filter_class(
+            query or None, queryset=self.queryset(organisation), organisation=organisation, **kwargs
+        )
+        sheet, binding = BY_NAME[self.sheet], BINDING[self.sheet]
+        columns = [c.name for c in sheet.columns if personal or not c.personal]
+        if self.sheet == "activities":
+            rows = (
+                binding.row(record, sorted(p.ref for p in record.projects.all()))
+                for record in filters.qs
+            )
+        else:
+            rows = (binding.row(record) for record in filters.qs)
+        return columns, [[row[name] for name in columns] for row in rows]
+
+
+def projects(organisation) -> QuerySet:
+    return Project.objects.filter(organisation=organisation).order_by("ref")
+
+
+def activities(organisation) -> QuerySet:
+    return (
+        Activity.objects.filter(organisation=organisation)
+        .select_related("programme")
+        .prefetch_related(Prefetch("projects", queryset=Project.objects.only("id", "ref")))
+        .order_by("-date", "-pk")
+    )
+
+
+def jobs(organisation) -> QuerySet:
+    return (
+        Job.objects.filter(organisation=organisation)
+        .select_related("enterprise__project")
+        .order_by("enterprise__name", "job_ref", "pk")
+    )
+
+
+def enterprises(organisation) -> QuerySet:
+    return (
+        Enterprise.objects.filter(organisation=organisation)
+        .select_related("project")
+        .annotate(latest_esd=latest_esd_event(timezone.localdate()))
+        .order_by("name", "pk")
+    )
+
+
+LISTS = {
+    "projects": RecordList("projects", ProjectFilter, projects, searches_people=True),
+    "activities": RecordList("activities", ActivityFilter, activities),
+    "jobs": RecordList("jobs", JobFilter, jobs),
+    "enterprises": RecordList("enterprises", EnterpriseFilter, enterprises),
+}

@@ -1,0 +1,471 @@
+"""The sheets and columns of spec/workbook.md: how each cell is read, which columns make
+the key, and which are personal data (left out of a viewer's export)."""
+
+import datetime
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from sillon.catalogue.indicators import BY_ID
+from sillon.catalogue.periods import parse_period
+from sillon.outcomes.choices import (
+    EMES_CRITERIA,
+    AccreditationEventKind,
+    ActionKind,
+    ActionScope,
+    Assessment,
+    ContractType,
+    CostCategory,
+    FundingSource,
+    InteractionKind,
+    NonAccreditationReasonKind,
+    PartnerKind,
+    WorkerStatus,
+)
+from sillon.register.choices import (
+    ActivityKind,
+    CessationReason,
+    EnrolmentOutcome,
+    ExpertType,
+    Gender,
+    ProgrammeKind,
+    ProjectStatus,
+    ProjectType,
+    SectorType,
+    Situation,
+    Topic,
+)
+from sillon.workbook import cells
+from sillon.workbook.cells import CellError, CodeList
+
+SLUG = re.compile(r"^[-a-zA-Z0-9_]+$")
+EMAIL = re.compile(r"^[^@\s;,]+@[^@\s;,]+\.[^@\s;,]+$")
+POSTCODE = re.compile(r"^\d{4}$")
+
+
+def programme_code(raw) -> str:
+    value = cells.text(raw)
+    if value and (not SLUG.match(value) or len(value) > 40):
+        raise CellError(_("A programme code holds letters, digits and hyphens, e.g. seeds."))
+    return value
+
+
+def email(raw) -> str:
+    value = cells.text(raw)
+    if value and (not EMAIL.match(value) or len(value) > 254):
+        raise CellError(_("Not an email address."))
+    return value
+
+
+def birth_year(raw) -> int | None:
+    value = cells.integer(raw)
+    if value is not None and not 1900 <= value <= datetime.date.today().year:
+        raise CellError(_("Give a year between 1900 and this year."))
+    return value
+
+
+def postcode(raw) -> str:
+    value = cells.text(raw)
+    if value and not POSTCODE.match(value):
+        raise CellError(_("A Belgian postcode has four digits, e.g. 1000."))
+    return value
+
+
+def non_negative_integer(raw) -> int | None:
+    value = cells.integer(raw)
+    if value is not None and value < 0:
+        raise CellError(_("Cannot be negative."))
+    return value
+
+
+def money(raw):
+    value = amount(raw, digits=12, places=2)
+    if value is not None and value < 0:
+        raise CellError(_("Cannot be negative."))
+    return value
+
+
+def amount(raw, digits: int, places: int):
+    value = cells.decimal(raw)
+    if value is None:
+        return None
+    if value.as_tuple().exponent < -places and value != round(value, places):
+        raise CellError(_("At most %(places)d decimals.") % {"places": places})
+    if abs(value) >= 10 ** (digits - places):
+        raise CellError(_("This number is too large."))
+    return round(value, places)
+
+
+def hours(raw):
+    return amount(raw, digits=6, places=2)
+
+
+def weekly_hours(raw):
+    return amount(raw, digits=5, places=2)
+
+
+def target_value(raw):
+    return amount(raw, digits=14, places=4)
+
+
+def indicator(raw) -> str:
+    value = cells.text(raw)
+    if value and (value not in BY_ID or not BY_ID[value].is_scalar):
+        raise CellError(_("Not an indicator of the catalogue that can have a target."))
+    return value
+
+
+def period(raw) -> str:
+    value = cells.text(raw)
+    if not value:
+        return ""
+    try:
+        return parse_period(value).id
+    except Exception:
+        raise CellError(
+            _("Not a period: write 2025, 2025-S1, 2025-S2 or 2024-07-01..2025-06-30.")
+        ) from None
+
+
+def refs(raw) -> list[str]:
+    return sorted(dict.fromkeys(cells.reference(part) for part in cells.split_list(raw)))
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    parse: Callable
+    help: object
+    required: bool = False
+    codes: CodeList | None = None  # drop-down list of the template
+    personal: bool = False  # names, contacts, notes: never in a viewer's export
+
+
+def code(name, choices, help, required=False, default="") -> Column:
+    codes = CodeList(choices, default)
+    return Column(name, codes, help, required=required, codes=codes)
+
+
+def codes(name, choices, help) -> Column:
+    codes = CodeList(choices)
+    return Column(name, codes.many, help, codes=codes)
+
+
+@dataclass(frozen=True)
+class Sheet:
+    name: str
+    key: tuple[str, ...]
+    columns: list[Column]
+    # Only an administrator imports these (as in the interface).
+    admin_only: bool = False
+    by_name: dict = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "by_name", {column.name: column for column in self.columns})
+
+
+DATE_HELP = gettext_lazy("Date, YYYY-MM-DD or a date cell.")
+PROJECT_HELP = gettext_lazy("Reference of the project (projects sheet or already in Sillon).")
+
+SHEETS = [
+    Sheet(
+        "programmes",
+        ("code",),
+        [
+            Column(
+                "code",
+                programme_code,
+                gettext_lazy("Short code of the programme, e.g. seeds."),
+                True,
+            ),
+            Column("name_fr", cells.bounded_text(120), gettext_lazy("Name in French."), True),
+            Column("name_nl", cells.bounded_text(120), gettext_lazy("Name in Dutch.")),
+            Column("name_en", cells.bounded_text(120), gettext_lazy("Name in English.")),
+            code("kind", ProgrammeKind, gettext_lazy("Kind of programme."), required=True),
+        ],
+        admin_only=True,
+    ),
+    Sheet(
+        "projects",
+        ("project_ref",),
+        [
+            Column(
+                "project_ref",
+                cells.reference,
+                gettext_lazy("Unique reference, e.g. P-2024-017."),
+                True,
+            ),
+            Column("name", cells.bounded_text(200), gettext_lazy("Name of the project."), True),
+            code("project_type", ProjectType, gettext_lazy("Type of project."), required=True),
+            code("sector_type", SectorType, gettext_lazy("Sector."), required=True),
+            Column("nace_code", cells.nace_code, gettext_lazy("NACE-BEL subclass, e.g. 56101.")),
+            Column("themes", cells.tags, gettext_lazy("Free themes separated by ;.")),
+            Column("intake_date", cells.parse_date, gettext_lazy("Date of intake."), True),
+            code(
+                "status",
+                ProjectStatus,
+                gettext_lazy("Status (active when empty)."),
+                default="active",
+            ),
+            Column("status_date", cells.parse_date, gettext_lazy("Date of the status.")),
+            Column(
+                "stop_reason", cells.text, gettext_lazy("Why the project stopped."), personal=True
+            ),
+        ],
+    ),
+    Sheet(
+        "holders",
+        ("person_ref", "project_ref"),
+        [
+            Column(
+                "person_ref", cells.reference, gettext_lazy("Unique reference of the person."), True
+            ),
+            Column("project_ref", cells.reference, PROJECT_HELP, True),
+            Column(
+                "first_name",
+                cells.bounded_text(100),
+                gettext_lazy("First name."),
+                True,
+                personal=True,
+            ),
+            Column(
+                "last_name",
+                cells.bounded_text(100),
+                gettext_lazy("Last name."),
+                True,
+                personal=True,
+            ),
+            Column("email", email, gettext_lazy("Email address."), personal=True),
+            code("gender", Gender, gettext_lazy("Gender (unknown when empty)."), default="unknown"),
+            Column("birth_year", birth_year, gettext_lazy("Year of birth.")),
+            code(
+                "situation_at_intake",
+                Situation,
+                gettext_lazy("Situation at intake."),
+                default="unknown",
+            ),
+        ],
+    ),
+    Sheet(
+        "enrolments",
+        ("project_ref", "programme", "start_date"),
+        [
+            Column("project_ref", cells.reference, PROJECT_HELP, True),
+            Column("programme", programme_code, gettext_lazy("Code of the programme."), True),
+            Column(
+                "cohort",
+                cells.bounded_text(120),
+                gettext_lazy("Name of the cohort in the programme."),
+            ),
+            Column("start_date", cells.parse_date, DATE_HELP, True),
+            Column(
+                "end_date", cells.parse_date, gettext_lazy("Empty while the enrolment goes on.")
+            ),
+            code(
+                "outcome",
+                EnrolmentOutcome,
+                gettext_lazy("Outcome (ongoing when empty)."),
+                default="ongoing",
+            ),
+        ],
+    ),
+    Sheet(
+        "enterprises",
+        ("project_ref",),
+        [
+            Column("project_ref", cells.reference, PROJECT_HELP, True),
+            Column(
+                "enterprise_number",
+                cells.enterprise_number,
+                gettext_lazy("BCE/KBO number, 10 digits."),
+            ),
+            Column("name", cells.bounded_text(200), gettext_lazy("Name of the enterprise."), True),
+            Column("legal_form", cells.legal_form, gettext_lazy("KBO legal-form code, e.g. 017.")),
+            Column(
+                "created_during_accompaniment",
+                cells.yes_no,
+                gettext_lazy("yes if the project created it, no if it existed before."),
+            ),
+            Column("creation_date", cells.parse_date, gettext_lazy("Date of registration.")),
+            Column("cessation_date", cells.parse_date, gettext_lazy("Empty while active.")),
+            code("cessation_reason", CessationReason, gettext_lazy("Reason for cessation.")),
+            Column(
+                "joint_committees",
+                cells.joint_committee_list,
+                gettext_lazy("Joint committees separated by ;, e.g. 200;329.02."),
+            ),
+            Column("postcode", postcode, gettext_lazy("Postcode of the registered office.")),
+        ],
+    ),
+    Sheet(
+        "activities",
+        ("activity_ref",),
+        [
+            Column(
+                "activity_ref",
+                cells.reference,
+                gettext_lazy("Unique reference, e.g. A-0001."),
+                True,
+            ),
+            Column("date", cells.parse_date, DATE_HELP, True),
+            code("kind", ActivityKind, gettext_lazy("Kind of activity."), required=True),
+            Column(
+                "hours", hours, gettext_lazy("Duration in hours, more than 0 and at most 24."), True
+            ),
+            Column(
+                "project_refs", refs, gettext_lazy("Projects separated by ; (none for an event).")
+            ),
+            Column("programme", programme_code, gettext_lazy("Code of the programme (optional).")),
+            code("expert_type", ExpertType, gettext_lazy("Type of expertise (expert only).")),
+            Column(
+                "expert_name",
+                cells.bounded_text(200),
+                gettext_lazy("Expert or firm (expert only)."),
+                personal=True,
+            ),
+            Column("cost_eur", money, gettext_lazy("Cost in euros, VAT included (expert only).")),
+            codes("topics", Topic, gettext_lazy("Topics separated by ;.")),
+            Column("attendees", non_negative_integer, gettext_lazy("Number of people present.")),
+        ],
+    ),
+    Sheet(
+        "jobs",
+        ("project_ref", "job_ref"),
+        [
+            Column(
+                "project_ref", cells.reference, gettext_lazy("Project of the enterprise."), True
+            ),
+            Column(
+                "job_ref", cells.reference, gettext_lazy("Unique in the enterprise, e.g. J1."), True
+            ),
+            Column("start_date", cells.parse_date, DATE_HELP, True),
+            Column("end_date", cells.parse_date, gettext_lazy("Empty while the job lasts.")),
+            code(
+                "worker_status", WorkerStatus, gettext_lazy("Status of the worker."), required=True
+            ),
+            code("contract_type", ContractType, gettext_lazy("Type of contract."), required=True),
+            Column("weekly_hours", weekly_hours, gettext_lazy("Hours a week."), True),
+            Column(
+                "full_time_hours", weekly_hours, gettext_lazy("Full-time hours (38 when empty).")
+            ),
+            Column("joint_committee", cells.joint_committee, gettext_lazy("Joint committee.")),
+            code("gender", Gender, gettext_lazy("Gender (unknown when empty)."), default="unknown"),
+        ],
+    ),
+    Sheet(
+        "accreditation",
+        ("project_ref", "event", "date"),
+        [
+            Column(
+                "project_ref", cells.reference, gettext_lazy("Project of the enterprise."), True
+            ),
+            code(
+                "event", AccreditationEventKind, gettext_lazy("Accreditation event."), required=True
+            ),
+            Column("date", cells.parse_date, DATE_HELP, True),
+        ],
+    ),
+    Sheet(
+        "non_accreditation",
+        ("project_ref", "date"),
+        [
+            Column(
+                "project_ref", cells.reference, gettext_lazy("Project of the enterprise."), True
+            ),
+            code("reason", NonAccreditationReasonKind, gettext_lazy("Reason."), required=True),
+            Column("date", cells.parse_date, DATE_HELP, True),
+            Column("note", cells.text, gettext_lazy("Note."), personal=True),
+        ],
+    ),
+    # Not in workbook.md: the organisation's partners, so that an export holds everything
+    # its transfers and interactions name (the seeded ones are there already).
+    Sheet(
+        "partners",
+        ("code",),
+        [
+            Column(
+                "code", programme_code, gettext_lazy("Short code of the partner, e.g. trace."), True
+            ),
+            Column("name", cells.bounded_text(200), gettext_lazy("Name of the partner."), True),
+            code("kind", PartnerKind, gettext_lazy("Kind of partner."), required=True),
+        ],
+    ),
+    Sheet(
+        "transfers",
+        ("project_ref", "partner", "date"),
+        [
+            Column("project_ref", cells.reference, PROJECT_HELP, True),
+            Column("partner", cells.text, gettext_lazy("Code or name of the partner."), True),
+            Column("date", cells.parse_date, DATE_HELP, True),
+            Column("note", cells.text, gettext_lazy("Note."), personal=True),
+        ],
+    ),
+    Sheet(
+        "interactions",
+        ("partner", "date", "kind"),
+        [
+            Column("partner", cells.text, gettext_lazy("Code or name of the partner."), True),
+            Column("date", cells.parse_date, DATE_HELP, True),
+            code("kind", InteractionKind, gettext_lazy("Kind of interaction."), required=True),
+            Column("note", cells.text, gettext_lazy("Note."), personal=True),
+        ],
+    ),
+    Sheet(
+        "impact",
+        ("project_ref", "date"),
+        [
+            Column("project_ref", cells.reference, PROJECT_HELP, True),
+            Column("date", cells.parse_date, DATE_HELP, True),
+            *[code(name, Assessment, label, required=True) for name, label, _d in EMES_CRITERIA],
+            Column(
+                "beneficiaries", non_negative_integer, gettext_lazy("People reached in the year.")
+            ),
+            Column("social_impact", cells.text, gettext_lazy("Social impact.")),
+            Column("environmental_actions", cells.texts, gettext_lazy("Actions separated by ;.")),
+            Column("diversity_actions", cells.texts, gettext_lazy("Actions separated by ;.")),
+        ],
+    ),
+    Sheet(
+        "actions",
+        ("date", "kind", "scope", "description"),
+        [
+            Column("date", cells.parse_date, DATE_HELP, True),
+            code("kind", ActionKind, gettext_lazy("Kind of action."), required=True),
+            code("scope", ActionScope, gettext_lazy("Aimed at."), required=True),
+            Column("description", cells.text, gettext_lazy("What was done."), True),
+        ],
+        admin_only=False,
+    ),
+    Sheet(
+        "costs",
+        ("period_start", "period_end", "programme", "category", "funding_source"),
+        [
+            Column(
+                "period_start", cells.parse_date, gettext_lazy("First day of the period."), True
+            ),
+            Column("period_end", cells.parse_date, gettext_lazy("Last day of the period."), True),
+            Column("programme", programme_code, gettext_lazy("Code of the programme (optional).")),
+            code("category", CostCategory, gettext_lazy("Category of cost."), required=True),
+            Column("amount_eur", money, gettext_lazy("Amount in euros."), True),
+            code("funding_source", FundingSource, gettext_lazy("Funding source."), required=True),
+        ],
+        admin_only=True,
+    ),
+    Sheet(
+        "targets",
+        ("indicator", "period"),
+        [
+            Column("indicator", indicator, gettext_lazy("Indicator id, e.g. jobs.created."), True),
+            Column(
+                "period", period, gettext_lazy("2025, 2025-S1 or 2024-07-01..2025-06-30."), True
+            ),
+            Column("value", target_value, gettext_lazy("Target (rates as fractions: 0.6)."), True),
+        ],
+        admin_only=True,
+    ),
+]
+BY_NAME = {sheet.name: sheet for sheet in SHEETS}
+IGNORED = "notes"
