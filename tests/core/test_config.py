@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
 from django.db.utils import ConnectionHandler
 
 from sillon.config import (
@@ -51,6 +52,20 @@ def test_postgres_url_gives_persistent_checked_connections():
     assert config["ENGINE"] == "django.db.backends.postgresql"
     assert (config["HOST"], config["PORT"], config["NAME"]) == ("db.internal", 5433, "sillon")
     assert config["CONN_HEALTH_CHECKS"] is True
+    assert config["OPTIONS"]["options"] == "-c jit=off"
+
+
+def test_postgres_options_of_the_url_are_kept_beside_jit_off():
+    config = database_config("postgres://sillon@db/sillon?options=-c%20search_path%3Dsillon")
+    assert config["OPTIONS"]["options"] == "-c jit=off -c search_path=sillon"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL setting")
+@pytest.mark.django_db
+def test_postgres_connections_run_without_jit():
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW jit")
+        assert cursor.fetchone()[0] == "off"
 
 
 def test_other_databases_are_refused_clearly():
