@@ -304,7 +304,7 @@ class Writers:
     """Row writers of the largest tables, shared by every chunk."""
 
     def __init__(self):
-        self.activities = RowWriter(Activity, ACTIVITY_FIELDS)
+        self.activities = RowWriter(Activity, [*ACTIVITY_FIELDS, "project_count"])
         self.activity_projects = RowWriter(Activity.projects.through, ["activity", "project"])
         self.holders = RowWriter(Project.holders.through, ["project", "person"])
 
@@ -337,7 +337,8 @@ class Chunk:
         self.write_history()
         for values, positions in self.activities:
             activity = writers.activities.add(
-                *(values.get(name, DEFAULTS.get(name)) for name in ACTIVITY_FIELDS)
+                *(values.get(name, DEFAULTS.get(name)) for name in ACTIVITY_FIELDS),
+                len(positions),
             )
             for position in positions:
                 writers.activity_projects.add(activity, self.projects[position].pk)

@@ -4,6 +4,8 @@ Each function takes a Scope and returns {indicator id: Value}, with a number of 
 that does not depend on the amount of data.
 """
 
+from decimal import Decimal
+
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
 from sillon.indicators.values import NONE, UNKNOWN, Scope, Value, breakdown, ratio
@@ -11,6 +13,13 @@ from sillon.register.choices import ActivityKind, Gender, ProjectStatus
 from sillon.register.models import Activity, Enrolment, Person, Programme, Project
 
 SESSION_KINDS = [ActivityKind.COACHING, ActivityKind.TRAINING, ActivityKind.EXPERT]
+CENT = Decimal("0.01")
+
+
+def to_cent(hours) -> Decimal:
+    """A sum of hours, each with two decimals, as the exact Decimal it is (SQLite adds
+    floats, whose last digits are noise)."""
+    return Decimal(hours or 0).quantize(CENT)
 
 
 def overlapping_enrolments(scope: Scope):
@@ -160,47 +169,45 @@ def activities(scope: Scope) -> dict[str, Value]:
         organisation=scope.organisation,
         date__range=(scope.period.start, scope.period.end),
     )
-    # Sessions and events in one pass over the activities of P, by kind and programme.
-    by_kind_and_programme = list(
-        in_period.filter(kind__in=[*SESSION_KINDS, ActivityKind.EVENT])
+    # One pass over the activities of P, read from the covering index and grouped by kind,
+    # programme and number of projects: sessions and events counted, attendees summed,
+    # hours × projects and desk-days (coworking days × projects) multiplied per group.
+    groups = [
+        (kind, programme, n, attendees, to_cent(hours) * projects, n * projects)
+        for kind, programme, projects, n, attendees, hours in in_period.filter(
+            kind__in=[*SESSION_KINDS, ActivityKind.EVENT, ActivityKind.COWORKING]
+        )
         .order_by()
-        .values_list("kind", "programme_id")
-        .annotate(n=Count("pk"), attendees=Sum("attendees"))
-    )
-    sessions = [group for group in by_kind_and_programme if group[0] != ActivityKind.EVENT]
-    events = [group for group in by_kind_and_programme if group[0] == ActivityKind.EVENT]
-    # Link rows joined to their activity (one row per project present), filtered through
-    # the join: the index on (organisation, kind, date) of activities then drives the plan.
-    links = Activity.projects.through.objects.filter(
-        activity__organisation=scope.organisation,
-        activity__date__range=(scope.period.start, scope.period.end),
-    )
-    # One pass over the link rows of sessions and desk-days, grouped by kind and programme:
-    # hours × projects is the sum of hours over the links, desk-days their number.
-    groups = list(
-        links.filter(activity__kind__in=[*SESSION_KINDS, ActivityKind.COWORKING])
-        .order_by()
-        .values_list("activity__kind", "activity__programme_id")
-        .annotate(h=Sum("activity__hours"), n=Count("pk"))
-    )
+        .values_list("kind", "programme_id", "project_count")
+        .annotate(n=Count("pk"), attendees=Sum("attendees"), hours=Sum("hours"))
+    ]
     # Programmes by id, named afterwards: a join to the programmes would slow the sum down.
     codes = dict(
         Programme.objects.filter(organisation=scope.organisation).values_list("pk", "code")
     )
-    session_groups = [group for group in groups if group[0] != ActivityKind.COWORKING]
+    sessions = [group for group in groups if group[0] in SESSION_KINDS]
+    events = [group for group in groups if group[0] == ActivityKind.EVENT]
     hours_by = {
-        "kind": breakdown((kind, hours) for kind, _, hours, _ in session_groups),
-        "programme": breakdown((codes.get(pk), hours) for _, pk, hours, _ in session_groups),
+        "kind": breakdown((kind, hours) for kind, _, _, _, hours, _ in sessions),
+        "programme": breakdown((codes.get(pk), hours) for _, pk, _, _, hours, _ in sessions),
     }
-    desk_days = sum(n for kind, _, _, n in groups if kind == ActivityKind.COWORKING)
-    governance = links.filter(activity__governance_topic=True).values("project").distinct().count()
+    desk_days = sum(n for kind, *_, n in groups if kind == ActivityKind.COWORKING)
+    # The governance activities of P first (an index range), then their links.
+    governance = (
+        Activity.projects.through.objects.filter(
+            activity__in=in_period.filter(governance_topic=True).values("pk")
+        )
+        .values("project")
+        .distinct()
+        .count()
+    )
     return {
         "accompaniment.sessions": Value(
             "accompaniment.sessions",
-            sum(n for _, _, n, _ in sessions),
+            sum(n for _, _, n, *_ in sessions),
             breakdowns={
-                "kind": breakdown((kind, n) for kind, _, n, _ in sessions),
-                "programme": breakdown((codes.get(pk), n) for _, pk, n, _ in sessions),
+                "kind": breakdown((kind, n) for kind, _, n, *_ in sessions),
+                "programme": breakdown((codes.get(pk), n) for _, pk, n, *_ in sessions),
             },
         ),
         "accompaniment.hours": Value(
@@ -208,9 +215,9 @@ def activities(scope: Scope) -> dict[str, Value]:
             sum(hours_by["kind"].values(), start=0),
             breakdowns=hours_by,
         ),
-        "community.events": Value("community.events", sum(n for _, _, n, _ in events)),
+        "community.events": Value("community.events", sum(n for _, _, n, *_ in events)),
         "community.attendees": Value(
-            "community.attendees", sum(attendees or 0 for _, _, _, attendees in events)
+            "community.attendees", sum(attendees or 0 for _, _, _, attendees, *_ in events)
         ),
         "coworking.desk_days": Value("coworking.desk_days", desk_days),
         "governance.projects_trained": Value("governance.projects_trained", governance),

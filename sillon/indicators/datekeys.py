@@ -1,16 +1,21 @@
-"""Anniversaries and "active on a day" of indicators.md, in SQL.
+"""Anniversaries and year ends of indicators.md, counted in SQL by cohort.
 
-A date becomes the integer yyyymmdd, which both databases compare, add to and divide
+A date becomes the integer yyyymmdd, which both databases compare, subtract and divide
 natively: its k-year anniversary is key + k × 10000 (29 February → 28 February: minus
-one), its year is key / 10000, and 31 December of year Y is Y × 10000 + 1231. SQLite
-would otherwise call a Python function per row to extract a year or a month.
+one), its year is key / 10000. SQLite would otherwise call a Python function per row.
+
+Each record is reduced to a few small integers that the database groups on — how many
+anniversaries it has reached by A, how many whole years it lasted, which year ends it
+covers — so every expression is evaluated once per row and the rows returned are
+bounded by the years, not by the data.
 """
 
 import datetime
 
-from django.db.models import Case, Func, IntegerField, Q, Sum, When
+from django.db.models import Case, Count, Func, IntegerField, Q, Sum, When
 from django.db.models import Value as V
-from django.db.models.lookups import Exact, GreaterThanOrEqual, LessThanOrEqual
+from django.db.models.functions import Greatest, Least
+from django.db.models.lookups import Exact
 
 
 class DateKey(Func):
@@ -26,47 +31,102 @@ class DateKey(Func):
         return self.as_sql(compiler, connection, template=template, **extra)
 
 
-def key(day: datetime.date) -> int:
-    return day.year * 10000 + day.month * 100 + day.day
-
-
 def year_of(field: str):
     return DateKey(field) / V(10000)
 
 
-def anniversary_key(field: str, years: int):
-    start = DateKey(field)
-    leap_day = Case(When(Exact(start % V(10000), V(229)), then=V(1)), default=V(0))
-    return start + V(years * 10000) - leap_day
+def anniversary(day: datetime.date, years: int) -> datetime.date:
+    """The k-year anniversary of indicators.md: 29 February gives 28 February."""
+    if (day.month, day.day) == (2, 29):
+        return datetime.date(day.year + years, 2, 28)
+    return day.replace(year=day.year + years)
 
 
-def anniversary_aggregates(start: str, end: str, years, as_of: datetime.date) -> dict:
-    """Per k: `reached_k`, the records whose k-year anniversary is on or before A, and
-    `alive_k`, those of them still active on it (end empty or on or after it)."""
-    aggregates = {}
-    for k in years:
-        day = anniversary_key(start, k)
-        reached = Q(LessThanOrEqual(day, V(key(as_of))))
-        alive = Q(**{f"{end}__isnull": True}) | Q(GreaterThanOrEqual(DateKey(end), day))
-        aggregates[f"reached_{k}"] = count_if(reached)
-        aggregates[f"alive_{k}"] = count_if(reached & alive)
-    return aggregates
+def last_start_reaching(as_of: datetime.date, years: int) -> datetime.date:
+    """The latest start date whose k-year anniversary is on or before A: anniversaries
+    grow with the start date, so "reached by A" is "started on or before this day"."""
+    day = datetime.date(as_of.year - years, as_of.month, min(as_of.day, 28))
+    while anniversary(day + datetime.timedelta(days=1), years) <= as_of:
+        day += datetime.timedelta(days=1)
+    return day
 
 
-def active_on_year_end(start: str, end: str, year_expression):
-    """Active on 31 December of the year that the expression gives (per row)."""
-    last_day = year_expression * V(10000) + V(1231)
-    return Q(LessThanOrEqual(DateKey(start), last_day)) & (
-        Q(**{f"{end}__isnull": True}) | Q(GreaterThanOrEqual(DateKey(end), last_day))
+def anniversaries_by_cohort(queryset, start: str, end: str, years: int, as_of) -> list[dict]:
+    """Rows {cohort, n, reached_k, alive_k} for k = 1..years, one per start year, in order.
+
+    `reached_k` counts the records whose k-year anniversary is on or before A, `alive_k`
+    those of them still active on it (end empty or on or after it). A record is alive
+    on its k-year anniversary when end − start + (1 for 29 February), as keys, is at
+    least k × 10000: the whole years it lasted, capped at `years`, are grouped on.
+    """
+    reached = Case(
+        *[
+            When(Q(**{f"{start}__lte": last_start_reaching(as_of, k)}), then=V(k))
+            for k in range(years, 0, -1)
+        ],
+        default=V(0),
     )
+    leap_day = Case(When(Exact(DateKey(start) % V(10000), V(229)), then=V(1)), default=V(0))
+    lasted = (DateKey(end) - DateKey(start) + leap_day) / V(10000)
+    whole_years = Case(
+        When(Q(**{f"{end}__isnull": True}), then=V(years)),
+        default=Least(V(years), lasted),
+        output_field=IntegerField(),
+    )
+    groups = (
+        queryset.annotate(cohort=year_of(start), reached=reached, whole_years=whole_years)
+        .order_by()
+        .values_list("cohort", "reached", "whole_years")
+        .annotate(n=Count("pk"))
+    )
+    rows: dict[int, dict] = {}
+    for cohort, reached_count, lasted_years, n in groups:
+        row = rows.setdefault(
+            cohort,
+            {"cohort": cohort, "n": 0}
+            | {f"{name}_{k}": 0 for k in range(1, years + 1) for name in ("reached", "alive")},
+        )
+        row["n"] += n
+        for k in range(1, reached_count + 1):
+            row[f"reached_{k}"] += n
+            if lasted_years >= k:
+                row[f"alive_{k}"] += n
+    return [rows[cohort] for cohort in sorted(rows)]
 
 
-def count_if(condition):
-    return Sum(Case(When(condition, then=V(1)), default=V(0)), output_field=IntegerField())
+def year_ends_by_cohort(queryset, cohort_date: str, start: str, end: str, offsets: int, **sums):
+    """{cohort: [{"n": …, **sums} for y = cohort, cohort + 1, …, cohort + offsets]}: the
+    records active on 31 December of each year, counted and summed per cohort year.
 
-
-def sum_if(condition, expression):
-    return Sum(Case(When(condition, then=expression), default=None))
+    A record is active on 31 December of y when its start year ≤ y ≤ the last year
+    whose 31 December it reaches (its end year, or the year before when it ends before
+    31 December). Both are grouped on, as offsets from the cohort year, clipped to the
+    window.
+    """
+    cohort = year_of(cohort_date)
+    first = Greatest(V(0), Least(V(offsets + 1), year_of(start) - cohort))
+    before_year_end = Case(When(Exact(DateKey(end) % V(10000), V(1231)), then=V(0)), default=V(1))
+    last = Case(
+        When(Q(**{f"{end}__isnull": True}), then=V(offsets)),
+        default=Greatest(V(-1), Least(V(offsets), year_of(end) - before_year_end - cohort)),
+        output_field=IntegerField(),
+    )
+    groups = (
+        queryset.annotate(cohort=cohort, first=first, last=last)
+        .order_by()
+        .values_list("cohort", "first", "last")
+        .annotate(n=Count("pk"), **{name: Sum(expression) for name, expression in sums.items()})
+    )
+    table: dict[int, list[dict]] = {}
+    for cohort_year, first_offset, last_offset, n, *summed in groups:
+        year_ends = table.setdefault(
+            cohort_year, [{"n": 0} | dict.fromkeys(sums, 0) for _ in range(offsets + 1)]
+        )
+        for offset in range(first_offset, min(last_offset, offsets) + 1):
+            year_ends[offset]["n"] += n
+            for name, value in zip(sums, summed, strict=True):
+                year_ends[offset][name] += value or 0
+    return table
 
 
 def pooled_rate(rows: list[dict], years: int) -> tuple[int, int]:

@@ -26,12 +26,10 @@ from django.db.models import (
 from django.db.models.functions import Cast
 
 from sillon.indicators.datekeys import (
-    active_on_year_end,
-    anniversary_aggregates,
+    anniversaries_by_cohort,
     cohort_rate,
-    count_if,
     pooled_rate,
-    sum_if,
+    year_ends_by_cohort,
     year_of,
 )
 from sillon.indicators.values import NONE, Scope, Value, breakdown, ratio
@@ -76,12 +74,15 @@ def created_jobs(scope: Scope):
     return jobs_of_accompanied_enterprises(scope).filter(Exists(enrolled_before))
 
 
-def _count_and_fte(queryset, name: str) -> dict[str, Value]:
-    """Count and FTE with every breakdown, from one query grouped by all the breakdown
-    columns at once: their combinations are bounded by the code lists, not by the data,
-    and one pass over the jobs costs a sixth of one pass per breakdown."""
+def _groups(queryset) -> list[tuple]:
+    """The jobs grouped by all the breakdown columns at once, with their count and FTE:
+    the combinations are bounded by the code lists, not by the data, and one pass over
+    the jobs costs a sixth of one pass per breakdown."""
     columns = list(BREAKDOWNS.values())
-    groups = list(queryset.order_by().values_list(*columns).annotate(n=Count("pk"), fte=Sum(FTE)))
+    return list(queryset.order_by().values_list(*columns).annotate(n=Count("pk"), fte=Sum(FTE)))
+
+
+def _count_and_fte(groups: list[tuple], name: str) -> dict[str, Value]:
     count = Value(name, sum(group[-2] for group in groups))
     fte = Value(f"{name}_fte", sum((group[-1] for group in groups), start=0))
     for position, key in enumerate(BREAKDOWNS):
@@ -90,49 +91,49 @@ def _count_and_fte(queryset, name: str) -> dict[str, Value]:
     return {count.id: count, fte.id: fte}
 
 
-def counts(scope: Scope) -> dict[str, Value]:
-    period = scope.period
-    created = created_jobs(scope).filter(start_date__range=(period.start, period.end))
-    values = _count_and_fte(created, "jobs.created")
-    active = jobs_of_accompanied_enterprises(scope).filter(
-        Q(start_date__lte=period.end), Q(end_date__isnull=True) | Q(end_date__gte=period.end)
-    )
-    values.update(_count_and_fte(active, "jobs.active_end"))
-    employed = ~Q(worker_status=WorkerStatus.SELF_EMPLOYED_PARTNER)
-    shares = active.aggregate(
-        with_contract=Count("pk", filter=~Q(contract_type=ContractType.NONE)),
-        permanent=Count(
-            "pk",
-            filter=~Q(contract_type=ContractType.NONE) & Q(contract_type=ContractType.PERMANENT),
-        ),
-        employees=Count("pk", filter=employed),
-        full_time=Count("pk", filter=employed & Q(weekly_hours__gte=F("full_time_hours"))),
-        covered=Count("pk", filter=employed & ~Q(joint_committee="")),
-    )
+def _shares(groups: list[tuple]) -> dict[str, Value]:
+    """Shares among the active jobs, read from the same groups: status, contract,
+    working time and joint committee are grouping columns."""
+    with_contract = permanent = employees = full_time = covered = 0
+    for status, contract, working_time, committee, _gender, _family, n, _fte in groups:
+        if contract != ContractType.NONE:
+            with_contract += n
+            permanent += n if contract == ContractType.PERMANENT else 0
+        if status != WorkerStatus.SELF_EMPLOYED_PARTNER:
+            employees += n
+            full_time += n if working_time == "full_time" else 0
+            covered += n if committee else 0
+    values = {}
     for name, numerator, denominator in [
-        ("jobs.permanent_share", "permanent", "with_contract"),
-        ("jobs.full_time_share", "full_time", "employees"),
-        ("jobs.joint_committee_coverage", "covered", "employees"),
+        ("jobs.permanent_share", permanent, with_contract),
+        ("jobs.full_time_share", full_time, employees),
+        ("jobs.joint_committee_coverage", covered, employees),
     ]:
-        share = ratio(shares[numerator], shares[denominator])
+        share = ratio(numerator, denominator)
         share.id = name
         values[name] = share
     return values
 
 
+def counts(scope: Scope) -> dict[str, Value]:
+    period = scope.period
+    created = created_jobs(scope).filter(start_date__range=(period.start, period.end))
+    active = jobs_of_accompanied_enterprises(scope).filter(
+        Q(start_date__lte=period.end), Q(end_date__isnull=True) | Q(end_date__gte=period.end)
+    )
+    active_groups = _groups(active)
+    return (
+        _count_and_fte(_groups(created), "jobs.created")
+        | _count_and_fte(active_groups, "jobs.active_end")
+        | _shares(active_groups)
+    )
+
+
 def persistence(scope: Scope) -> dict[str, Value]:
     """Anniversaries counted in SQL, by start year: the rows are the cohorts, not jobs."""
-    cohorts = list(
-        created_jobs(scope)
-        .filter(start_date__lte=scope.as_of)
-        .annotate(cohort=year_of("start_date"))
-        .order_by()
-        .values("cohort")
-        .annotate(
-            n=Count("pk"),
-            **anniversary_aggregates("start_date", "end_date", PERSISTENCE_YEARS, scope.as_of),
-        )
-        .order_by("cohort")
+    started = created_jobs(scope).filter(start_date__lte=scope.as_of)
+    cohorts = anniversaries_by_cohort(
+        started, "start_date", "end_date", max(PERSISTENCE_YEARS), scope.as_of
     )
     values = {}
     for years in PERSISTENCE_YEARS:
@@ -148,44 +149,45 @@ def persistence(scope: Scope) -> dict[str, Value]:
     return values
 
 
+def created_filter(scope: Scope) -> dict:
+    """Enterprises created, with a creation date on or before A."""
+    return {
+        "organisation": scope.organisation,
+        "created_during_accompaniment": True,
+        "creation_date__isnull": False,
+        "creation_date__lte": scope.as_of,
+    }
+
+
 def cohort_employment(scope: Scope) -> dict[str, Value]:
     """Headcount and FTE on 31 December of N, N+1, N+2 in enterprises created in N, counted
     in SQL by creation year."""
     as_of = scope.as_of
-    created = Enterprise.objects.filter(
-        organisation=scope.organisation,
-        created_during_accompaniment=True,
-        creation_date__isnull=False,
-        creation_date__lte=as_of,
-    )
+    created = Enterprise.objects.filter(**created_filter(scope))
     enterprises_by_year = dict(
         created.annotate(cohort=year_of("creation_date"))
         .order_by()
         .values_list("cohort")
         .annotate(n=Count("pk"))
     )
-    on_year_ends = {}
-    for offset, suffix in YEAR_ENDS:
-        active = active_on_year_end("start_date", "end_date", F("cohort") + V(offset))
-        on_year_ends[f"headcount_{suffix}"] = count_if(active)
-        on_year_ends[f"fte_{suffix}"] = sum_if(active, FTE)
-    jobs = {
-        row["cohort"]: row
-        for row in Job.objects.filter(enterprise__in=created)
-        .annotate(cohort=year_of("enterprise__creation_date"))
-        .order_by()
-        .values("cohort")
-        .annotate(**on_year_ends)
-    }
+    # Through the join rather than `enterprise__in`, which would read the enterprises twice.
+    jobs = year_ends_by_cohort(
+        Job.objects.filter(
+            **{f"enterprise__{lookup}": value for lookup, value in created_filter(scope).items()}
+        ),
+        "enterprise__creation_date",
+        "start_date",
+        "end_date",
+        len(YEAR_ENDS) - 1,
+        fte=FTE,
+    )
     rows = []
     for year, n in sorted(enterprises_by_year.items()):
         row = {"cohort": year, "enterprises": n}
         for offset, suffix in YEAR_ENDS:
             observable = date(year + offset, 12, 31) <= as_of
-            counted = jobs.get(year, {})
-            row[f"headcount_{suffix}"] = (
-                (counted.get(f"headcount_{suffix}") or 0) if observable else None
-            )
-            row[f"fte_{suffix}"] = (counted.get(f"fte_{suffix}") or 0) if observable else None
+            counted = jobs[year][offset] if year in jobs else {"n": 0, "fte": 0}
+            row[f"headcount_{suffix}"] = counted["n"] if observable else None
+            row[f"fte_{suffix}"] = counted["fte"] if observable else None
         rows.append(row)
     return {"jobs.cohort_employment": Value("jobs.cohort_employment", rows=rows)}

@@ -7,7 +7,7 @@ needs every duration: two dates per enterprise are read and lifelines runs on th
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 
-from sillon.indicators.datekeys import anniversary_aggregates, cohort_rate, pooled_rate, year_of
+from sillon.indicators.datekeys import anniversaries_by_cohort, cohort_rate, pooled_rate
 from sillon.indicators.values import NONE, UNKNOWN, Scope, Value, breakdown, ratio
 from sillon.register.models import Enrolment, Enterprise
 
@@ -84,15 +84,8 @@ def survival(scope: Scope) -> dict[str, Value]:
     created = created_enterprises(scope).filter(
         creation_date__isnull=False, creation_date__lte=as_of
     )
-    cohorts = list(
-        created.annotate(cohort=year_of("creation_date"))
-        .order_by()
-        .values("cohort")
-        .annotate(
-            n=Count("pk"),
-            **anniversary_aggregates("creation_date", "cessation_date", COHORT_YEARS, as_of),
-        )
-        .order_by("cohort")
+    cohorts = anniversaries_by_cohort(
+        created, "creation_date", "cessation_date", max(COHORT_YEARS), as_of
     )
     values = {}
     for years in SURVIVAL_YEARS:

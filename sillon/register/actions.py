@@ -3,7 +3,6 @@
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Count
 
 from sillon.register.choices import ActivityKind
 from sillon.register.models import Activity, Person, Project
@@ -111,11 +110,8 @@ def delete_project(project: Project) -> None:
     holder_ids = list(project.holders.values_list("pk", flat=True))
     # Sessions of this project alone would count hours for no project: they go too.
     # Shared sessions and events stay, without it.
-    # Count before filtering on the project: otherwise the count sees only that project.
-    alone = (
-        Activity.objects.annotate(project_count=Count("projects"))
-        .filter(projects=project, project_count=1)
-        .exclude(kind=ActivityKind.EVENT)
+    alone = Activity.objects.filter(projects=project, project_count=1).exclude(
+        kind=ActivityKind.EVENT
     )
     Activity.objects.filter(pk__in=list(alone.values_list("pk", flat=True))).delete()
     project.delete()

@@ -295,7 +295,11 @@ class Enrolment(OrganisationRecord):
             ),
             choice_check("outcome", EnrolmentOutcome, "enrolment_outcome_known"),
         ]
-        indexes = [models.Index(fields=["organisation", "start_date"])]
+        indexes = [
+            models.Index(fields=["organisation", "start_date"]),
+            # Whether a project was enrolled on or before a day, read from the index alone.
+            models.Index(fields=["project", "start_date"], name="enrolment_project_start"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.project.ref} · {self.programme}"
@@ -412,6 +416,9 @@ class Activity(OrganisationRecord):
     projects = models.ManyToManyField(
         Project, related_name="activities", blank=True, verbose_name=_("projects")
     )
+    # Derived from the links and kept by `register.linkcounts`: the indicators sum
+    # hours × projects from the activities alone instead of joining every link row.
+    project_count = models.PositiveIntegerField(_("number of projects"), default=0, editable=False)
     programme = models.ForeignKey(
         Programme,
         on_delete=models.PROTECT,
@@ -453,7 +460,7 @@ class Activity(OrganisationRecord):
     )
     attendees = models.PositiveIntegerField(_("attendees"), null=True, blank=True)
     note = models.TextField(_("note"), blank=True)
-    history = HistoricalRecords(m2m_fields=[projects])
+    history = HistoricalRecords(m2m_fields=[projects], excluded_fields=["project_count"])
 
     LIST_CHOICES = {"topics": Topic}
 
@@ -491,7 +498,15 @@ class Activity(OrganisationRecord):
             # Indicators count sessions, experts, events and desk-days of a period: with
             # the programme, hours and attendees in the index, SQLite reads no table row.
             models.Index(
-                fields=["organisation", "kind", "date", "programme", "hours", "attendees"],
+                fields=[
+                    "organisation",
+                    "kind",
+                    "date",
+                    "programme",
+                    "hours",
+                    "attendees",
+                    "project_count",
+                ],
                 name="activity_period_figures",
             ),
             models.Index(

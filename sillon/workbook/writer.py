@@ -5,6 +5,7 @@ caller holds the transaction."""
 from django.db.models import F
 
 from sillon.accounts.models import Organisation
+from sillon.register import linkcounts
 from sillon.register.models import Activity, Cohort, Person, Project
 from sillon.workbook import fast
 from sillon.workbook.planner import Plan
@@ -77,6 +78,7 @@ def link_activities(sheet_plan, created: list[int], links: Links, history) -> No
         ],
     )
     history.record_links(Activity, "projects", [pk for pk, _row in wanted + relinked])
+    linkcounts.recount([pk for pk, _row in wanted + relinked])
 
 
 def create_missing_cohorts(organisation, sheet_plan, links: Links, source, history) -> None:

@@ -10,7 +10,9 @@ from decimal import Decimal
 
 import pytest
 
+from sillon.catalogue.periods import parse_period
 from sillon.indicators import employment
+from sillon.indicators.values import Scope
 from sillon.outcomes.models import Job
 from sillon.register.models import Enterprise, Programme
 from tests.indicators.test_accompaniment import enrol, project, scope
@@ -140,3 +142,39 @@ def test_years_after_the_as_of_date_are_null(workforce):
     period = scope(workforce, "2024")
     rows = employment.cohort_employment(period)["jobs.cohort_employment"].rows
     assert (rows[0]["headcount_n1"], rows[0]["headcount_n2"]) == (2, None)
+
+
+def test_anniversaries_reached_exactly_on_the_as_of_date(workforce):
+    # A = 28 February 2025: X J4 (29 February 2024) has its 1-year anniversary that day
+    # and ends that day, so it is reached and alive; X J3 (1 May 2023) reached it too.
+    # Nothing else has: Y J2 started 1 June 2024.
+    period = parse_period("2025-01-01..2025-02-28")
+    values = employment.persistence(Scope(workforce, period, period.end))
+    one = values["jobs.persistence_rate_1y"]
+    assert (one.numerator, one.denominator) == (2, 2)
+    # A = 27 February 2025: X J4's anniversary is still to come.
+    period = parse_period("2025-01-01..2025-02-27")
+    values = employment.persistence(Scope(workforce, period, period.end))
+    one = values["jobs.persistence_rate_1y"]
+    assert (one.numerator, one.denominator) == (1, 1)
+
+
+def test_a_job_started_on_31_december_reaches_its_anniversary_on_31_december(workforce):
+    # X J2 started on 31 December 2025: with A = 31 December 2026 it has reached its
+    # first anniversary, and, without an end, is still there.
+    period = parse_period("2026")
+    values = employment.persistence(Scope(workforce, period, period.end))
+    rows = {row["cohort"]: row for row in values["jobs.persistence_by_cohort"].rows}
+    assert rows[2025] == {"cohort": 2025, "n": 2, "rate_1y": 1.0, "rate_2y": None}
+
+
+def test_an_employee_without_joint_committee_lowers_the_coverage(workforce):
+    y = Enterprise.objects.get(organisation=workforce, name="Y")
+    job(y, "J3", D(2025, 3, 1), None, "employee", "fixed_term", "38", "", "f")
+    values = employment.counts(scope(workforce))
+    # Employees active on 31 Dec: X J1, X J2, Y J1 and Y J3; Y J3 has no joint committee.
+    coverage = values["jobs.joint_committee_coverage"]
+    assert (coverage.numerator, coverage.denominator) == (3, 4)
+    # Contracts other than none: X J1, X J2, Y J1, Y J3; permanent: X J1 and Y J1.
+    permanent = values["jobs.permanent_share"]
+    assert (permanent.numerator, permanent.denominator) == (2, 4)
