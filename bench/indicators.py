@@ -21,7 +21,7 @@ from django.db import connection, reset_queries  # noqa: E402
 from sillon.accounts.models import Organisation  # noqa: E402
 from sillon.catalogue.periods import parse_period  # noqa: E402
 from sillon.demo.purge import purge_organisation  # noqa: E402
-from sillon.indicators.engine import compute  # noqa: E402
+from sillon.indicators.engine import compute, workers  # noqa: E402
 from sillon.register.models import Activity  # noqa: E402
 
 SIZES = [int(n) for n in os.environ.get("BENCH_INDICATOR_SIZES", "1000,10000,100000").split(",")]
@@ -31,6 +31,8 @@ ROUNDS = 3
 def main() -> None:
     call_command("migrate", verbosity=0)
     period = parse_period("2025")
+    parallel = workers()
+    print(f"{connection.vendor}, {parallel} connections at once")
     print(f"{'projects':>9}{'activities':>12}{'best s':>8}{'queries':>9}{'peak MB':>9}")
     for size in SIZES:
         slug = f"bench-indicators-{size}"
@@ -43,11 +45,12 @@ def main() -> None:
             start = time.perf_counter()
             compute(organisation, period)
             timings.append(time.perf_counter() - start)
-        settings.DEBUG = True  # only to count the queries of one more run
+        # One more run, on one connection and with DEBUG, only to count its queries.
+        settings.DEBUG, settings.SILLON_INDICATOR_WORKERS = True, 1
         reset_queries()
         compute(organisation, period)
         queries = len(connection.queries)
-        settings.DEBUG = False
+        settings.DEBUG, settings.SILLON_INDICATOR_WORKERS = False, parallel
         peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"{size:>9}{activities:>12}{min(timings):>8.2f}{queries:>9}{peak:>9.0f}", flush=True)
         purge_organisation(organisation)

@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from sillon.config import (
     database_config,
     env_bool,
+    env_count,
     env_list,
     load_or_create_secret_key,
 )
@@ -103,6 +104,10 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Connections the indicator engine reads on at once (sillon/indicators/engine.py).
+SILLON_INDICATOR_WORKERS = env_count(
+    "SILLON_INDICATOR_WORKERS", default=min(4, os.cpu_count() or 1), most=16
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -15,6 +15,7 @@ from sillon.config import (
     SQLITE_BUSY_TIMEOUT,
     database_config,
     env_bool,
+    env_count,
     load_or_create_secret_key,
 )
 
@@ -25,6 +26,24 @@ from sillon.config import (
 def test_env_bool_reads_the_usual_words(raw, expected, monkeypatch):
     monkeypatch.setenv("SOME_FLAG", raw)
     assert env_bool("SOME_FLAG", default=not expected) is expected
+
+
+@pytest.mark.parametrize(("raw", "expected"), [(None, 3), ("", 3), ("1", 1), (" 16 ", 16)])
+def test_env_count_reads_a_whole_number_or_gives_the_default(raw, expected, monkeypatch):
+    if raw is None:
+        monkeypatch.delenv("SOME_COUNT", raising=False)
+    else:
+        monkeypatch.setenv("SOME_COUNT", raw)
+    assert env_count("SOME_COUNT", default=3, most=16) == expected
+
+
+@pytest.mark.parametrize("raw", ["0", "17", "two", "-1", "1.5"])
+def test_env_count_refuses_what_is_not_a_count_in_range(raw, monkeypatch):
+    monkeypatch.setenv("SOME_COUNT", raw)
+    with pytest.raises(
+        ImproperlyConfigured, match="SOME_COUNT must be a whole number from 1 to 16"
+    ):
+        env_count("SOME_COUNT", default=3, most=16)
 
 
 def test_env_bool_refuses_a_word_it_does_not_know(monkeypatch):

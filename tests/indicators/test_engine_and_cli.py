@@ -2,6 +2,7 @@
 queries that does not depend on the amount of data."""
 
 import json
+import threading
 from io import StringIO
 
 import pytest
@@ -12,6 +13,7 @@ from django.test.utils import CaptureQueriesContext
 from sillon.accounts.models import Organisation
 from sillon.catalogue.indicators import CATALOGUE
 from sillon.catalogue.periods import parse_period
+from sillon.indicators import engine
 from sillon.indicators.engine import compute
 
 
@@ -90,3 +92,34 @@ def test_the_number_of_queries_does_not_depend_on_the_amount_of_data(db):
         return len(captured)
 
     assert queries(15) == queries(150)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_groups_computed_on_several_connections_give_the_same_catalogue(settings, monkeypatch):
+    # Outside a transaction the groups run on worker threads, each on its own
+    # connection; the catalogue must be the one computed group after group.
+    call_command("demo", projects=40, seed=3, verbosity=0)
+    organisation = Organisation.objects.get(slug="coopcity")
+    threads = set()
+    original = engine._work
+
+    def spied(*args):
+        threads.add(threading.current_thread().name)
+        return original(*args)
+
+    monkeypatch.setattr(engine, "_work", spied)
+    period = parse_period("2025")
+    settings.SILLON_INDICATOR_WORKERS = 3
+    in_parallel = compute(organisation, period)
+    assert len(threads) == 3 and all(name.startswith("indicators") for name in threads)
+    settings.SILLON_INDICATOR_WORKERS = 1
+    assert compute(organisation, period) == in_parallel
+    assert len(threads) == 3  # one worker: no thread at all
+
+
+def test_inside_a_transaction_the_groups_run_on_its_connection(demo, settings, monkeypatch):
+    # A test runs in a transaction: other connections would not see its records.
+    settings.SILLON_INDICATOR_WORKERS = 3
+    monkeypatch.setattr(engine, "_work", lambda *args: pytest.fail("ran on a worker"))
+    results = {r.indicator.id: r.value.value for r in compute(demo, parse_period("2025"))}
+    assert results["projects.accompanied"] > 0
