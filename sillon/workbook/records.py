@@ -131,23 +131,34 @@ class ProjectBinding(Binding):
         return fields
 
 
-class EnrolmentBinding(Binding):
-    model, sheet_name = Enrolment, "enrolments"
-    plain = ("start_date", "end_date", "outcome")
+class OfProject(Binding):
+    """Records of one project, which the sheet names by its reference."""
+
+    related: tuple[str, ...] = ()  # more relations read with the project
 
     def queryset(self, organisation):
-        return super().queryset(organisation).select_related("project", "programme", "cohort")
+        return super().queryset(organisation).select_related("project", *self.related)
+
+    def row(self, record):
+        return super().row(record) | {"project_ref": record.project.ref}
+
+    def fields(self, values, links):
+        return super().fields(values, links) | {"project_id": links.projects[values["project_ref"]]}
+
+
+class EnrolmentBinding(OfProject):
+    model, sheet_name = Enrolment, "enrolments"
+    plain = ("start_date", "end_date", "outcome")
+    related = ("programme", "cohort")
 
     def row(self, record):
         return super().row(record) | {
-            "project_ref": record.project.ref,
             "programme": record.programme.code,
             "cohort": record.cohort.name if record.cohort else "",
         }
 
     def fields(self, values, links):
         fields = super().fields(values, links)
-        fields["project_id"] = links.projects[values["project_ref"]]
         fields["programme_id"] = links.programmes[values["programme"]]
         if "cohort" in values:
             cohort = values["cohort"]
@@ -155,19 +166,10 @@ class EnrolmentBinding(Binding):
         return fields
 
 
-class EnterpriseBinding(Binding):
+class EnterpriseBinding(OfProject):
     model, sheet_name = Enterprise, "enterprises"
     plain = ("enterprise_number", "name", "legal_form", "created_during_accompaniment")
     plain += ("creation_date", "cessation_date", "cessation_reason", "joint_committees", "postcode")
-
-    def queryset(self, organisation):
-        return super().queryset(organisation).select_related("project")
-
-    def row(self, record):
-        return super().row(record) | {"project_ref": record.project.ref}
-
-    def fields(self, values, links):
-        return super().fields(values, links) | {"project_id": links.projects[values["project_ref"]]}
 
 
 class ActivityBinding(Binding):
@@ -234,24 +236,16 @@ class PartnerBinding(Binding):
     plain = ("code", "name", "kind")
 
 
-class TransferBinding(Binding):
+class TransferBinding(OfProject):
     model, sheet_name = Transfer, "transfers"
     plain = ("date", "note")
-
-    def queryset(self, organisation):
-        return super().queryset(organisation).select_related("project", "partner")
+    related = ("partner",)
 
     def row(self, record):
-        return super().row(record) | {
-            "project_ref": record.project.ref,
-            "partner": record.partner.code,
-        }
+        return super().row(record) | {"partner": record.partner.code}
 
     def fields(self, values, links):
-        return super().fields(values, links) | {
-            "project_id": links.projects[values["project_ref"]],
-            "partner_id": links.partner(values["partner"]),
-        }
+        return super().fields(values, links) | {"partner_id": links.partner(values["partner"])}
 
 
 class InteractionBinding(Binding):
@@ -268,19 +262,10 @@ class InteractionBinding(Binding):
         return super().fields(values, links) | {"partner_id": links.partner(values["partner"])}
 
 
-class ImpactBinding(Binding):
+class ImpactBinding(OfProject):
     model, sheet_name = ImpactAssessment, "impact"
     plain = ("date", *CRITERIA, "beneficiaries", "social_impact")
     plain += ("environmental_actions", "diversity_actions")
-
-    def queryset(self, organisation):
-        return super().queryset(organisation).select_related("project")
-
-    def row(self, record):
-        return super().row(record) | {"project_ref": record.project.ref}
-
-    def fields(self, values, links):
-        return super().fields(values, links) | {"project_id": links.projects[values["project_ref"]]}
 
 
 class ActionBinding(Binding):
