@@ -15,6 +15,8 @@ from django.db.models import Model
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from sillon.core.ids import reserve_ids
+
 # Values the driver takes as they are; the others go through the field's preparation.
 PLAIN = {
     "AutoField",
@@ -34,24 +36,6 @@ CHUNK = 900  # ids per IN (…): under every database's limit of parameters
 
 def quote(name: str) -> str:
     return connection.ops.quote_name(name)
-
-
-def reserve_ids(model: type[Model], count: int) -> int:
-    """The first of `count` consecutive free ids of the model's table."""
-    table = model._meta.db_table
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            cursor.execute(
-                "SELECT setval(pg_get_serial_sequence(%s, 'id'),"
-                " nextval(pg_get_serial_sequence(%s, 'id')) + %s - 1)",
-                [table, table, count],
-            )
-            return cursor.fetchone()[0] - count + 1
-        cursor.execute(f"SELECT COALESCE(MAX(id), 0) FROM {quote(table)}")
-        largest = cursor.fetchone()[0]
-        cursor.execute("SELECT seq FROM sqlite_sequence WHERE name = %s", [table])
-        row = cursor.fetchone()
-        return max(largest, row[0] if row else 0) + 1
 
 
 def column_values(model: type[Model], records: list[dict]) -> tuple[list, list[list]]:

@@ -16,7 +16,7 @@ BATCH = 2000
 
 def write(organisation: Organisation, plan: Plan, user, source: str) -> None:
     # First, so that the dashboard figures refresh, and so that SQLite's write lock is
-    # held from here on (fast.reserve_ids counts on it).
+    # held from here on (core.ids.reserve_ids counts on it).
     Organisation.objects.filter(pk=organisation.pk).update(data_version=F("data_version") + 1)
     links = Links(organisation)
     history = fast.History(user, source)
