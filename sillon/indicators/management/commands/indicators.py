@@ -3,7 +3,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
-from sillon.accounts.models import Organisation
+from sillon.accounts.commands import organisation_named
 from sillon.catalogue.periods import parse_period
 from sillon.indicators.engine import compute
 from sillon.indicators.output import render
@@ -22,9 +22,7 @@ class Command(BaseCommand):
         parser.add_argument("--lang", choices=["fr", "nl", "en"], default="fr")
 
     def handle(self, *args, organisation, period, as_of, format, lang, **options):
-        found = Organisation.objects.filter(slug=organisation).first()
-        if found is None:
-            raise CommandError(f"No organisation has the short name {organisation!r}.")
+        found = organisation_named(organisation)
         try:
             parsed = parse_period(period)
         except ValidationError as error:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sillon.accounts.models import Organisation
+from sillon.accounts.commands import organisation_named
 from sillon.registry.actions import FindingError, accept_finding, dismiss_finding
 from sillon.registry.choices import FindingStatus
 from sillon.registry.demo_extract import demo_extract
@@ -54,9 +54,7 @@ class Command(BaseCommand):
         )
 
     def handle_findings(self, organisation, format, status, **options):
-        found = Organisation.objects.filter(slug=organisation).first()
-        if found is None:
-            raise CommandError(f"No organisation has the short name {organisation!r}.")
+        found = organisation_named(organisation)
         findings = Finding.objects.filter(organisation=found).select_related(
             "organisation", "enterprise", "sync_run"
         )
@@ -93,9 +91,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Finding #{pk} {word}.")
 
     def handle_demo_extract(self, output, organisation, **options):
-        found = Organisation.objects.filter(slug=organisation).first()
-        if found is None:
-            raise CommandError(f"No organisation has the short name {organisation!r}.")
+        found = organisation_named(organisation)
         path = Path(output)
         if path.is_dir():
             path = path / extract_name(140, datetime.date.today().replace(day=1), "full")

@@ -6,7 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import override
 
-from sillon.accounts.models import Organisation
+from sillon.accounts.commands import organisation_named
 from sillon.reports.actions import produce
 from sillon.reports.forms import check_period
 
@@ -31,9 +31,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, help="File to write.")
 
     def handle(self, *args, organisation, period, kind, format, lang, output, **options):
-        found = Organisation.objects.filter(slug=organisation).first()
-        if found is None:
-            raise CommandError(f"No organisation has the short name {organisation!r}.")
+        found = organisation_named(organisation)
         threshold = options.get("suppress_below")
         if threshold is not None and not 2 <= threshold <= 50:
             raise CommandError("--suppress-below takes a number from 2 to 50.")

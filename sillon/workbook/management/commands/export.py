@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from sillon.accounts.models import Organisation
+from sillon.accounts.commands import organisation_named
 from sillon.workbook.export import export_organisation
 
 
@@ -14,9 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("-o", "--output", required=True, help="the .xlsx file to write")
 
     def handle(self, *args, organisation, output, **options):
-        found = Organisation.objects.filter(slug=organisation).first()
-        if found is None:
-            raise CommandError(f"No organisation {organisation!r}.")
+        found = organisation_named(organisation)
         try:
             export_organisation(found, output, personal=True)
         except OSError as error:
