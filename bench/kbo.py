@@ -20,9 +20,9 @@ from django.core.management import call_command  # noqa: E402
 
 from bench.kbo_extract import ensure_extract  # noqa: E402
 from sillon.accounts.models import Organisation  # noqa: E402
+from sillon.kbo.models import Finding, RegisterEntry, SyncRun  # noqa: E402
+from sillon.kbo.sync import sync_extract  # noqa: E402
 from sillon.register.models import Enterprise, Project  # noqa: E402
-from sillon.registry.models import Finding, RegisterEntry, SyncRun  # noqa: E402
-from sillon.registry.sync import sync_extract  # noqa: E402
 
 TRACKED = int(os.environ.get("BENCH_KBO_TRACKED", "10000"))
 # Tracked numbers the extract does not hold: enterprises that stopped.

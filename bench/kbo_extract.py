@@ -1,4 +1,4 @@
-"""A synthetic KBO/BCE full extract of real size (reference.md, October 2025): about
+"""A synthetic KBO/BCE full extract of real size (docs/spec/reference.md, October 2025): about
 1.94 million enterprises, 3.3 million names, 2.8 million addresses, 36 million
 activity lines, in the register's format, sorted by entity number as the real one.
 

@@ -58,7 +58,7 @@ INSTALLED_APPS = [
     "sillon.workbook",
     "sillon.indicators",
     "sillon.reports",
-    "sillon.registry",
+    "sillon.kbo",
     "sillon.demo",
 ]
 

@@ -11,7 +11,7 @@ organisation_patterns = [
     path("", include("sillon.outcomes.urls")),
     path("reports/", include("sillon.reports.urls")),
     path("data/", include("sillon.workbook.urls")),
-    path("", include("sillon.registry.urls")),
+    path("", include("sillon.kbo.urls")),
     path("settings/", include("sillon.accounts.organisation_urls")),
 ]
 

@@ -1,4 +1,4 @@
-"""The four roles of a member and what each may do (spec: domain.md, Organisation)."""
+"""The four roles of a member and what each may do (docs/spec/domain.md, Organisation)."""
 
 from enum import StrEnum
 

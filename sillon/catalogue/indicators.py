@@ -1,4 +1,4 @@
-"""Every indicator of spec/indicators.md, in catalogue order, with its unit and label."""
+"""Every indicator of docs/spec/indicators.md, in catalogue order, with its unit and label."""
 
 from dataclasses import dataclass
 

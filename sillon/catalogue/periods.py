@@ -1,4 +1,4 @@
-"""Periods of spec/indicators.md: "2025", "2025-S1", "2025-S2" or "2024-07-01..2025-06-30"."""
+"""Periods of docs/spec/indicators.md: "2025", "2025-S1", "2025-S2" or "2024-07-01..2025-06-30"."""
 
 import datetime
 import re

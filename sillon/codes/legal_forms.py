@@ -21,7 +21,7 @@ class Family(models.TextChoices):
     UNKNOWN = "unknown", _("Unknown")
 
 
-# spec/reference.md, "Legal-form families".
+# docs/spec/reference.md, "Legal-form families".
 FAMILY_CODES = {
     Family.COOPERATIVE: {
         "001",

@@ -2,7 +2,7 @@
 cessations, jobs, accreditation, non-accreditation reasons, transfers, impact
 assessments, partner interactions, internal actions, cost lines and targets.
 
-Every code of domain.md appears. The enterprises are read back in a fixed order and
+Every code of docs/spec/domain.md appears. The enterprises are read back in a fixed order and
 the random generator is seeded, so the same seed gives the same story.
 """
 

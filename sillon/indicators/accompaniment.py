@@ -1,6 +1,6 @@
-"""Accompaniment indicators (indicators.md, section Accompaniment), computed in SQL.
+"""Accompaniment indicators (docs/spec/indicators.md, section Accompaniment), computed in SQL.
 
-Each function takes a Scope and returns {indicator id: Value}, with a number of queries
+Each function takes a Scope and returns {indicator id: IndicatorValue}, with a number of queries
 that does not depend on the amount of data.
 """
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, Sum
 
-from sillon.indicators.values import NONE, UNKNOWN, Scope, Value, breakdown, ratio
+from sillon.indicators.values import NONE, UNKNOWN, IndicatorValue, Scope, breakdown, ratio
 from sillon.register.choices import ActivityKind, Gender, ProjectStatus
 from sillon.register.models import Activity, Enrolment, Person, Programme, Project
 
@@ -74,7 +74,7 @@ def _counts(queryset, field: str, missing: str = NONE) -> dict:
     return breakdown((key if key not in (None, "") else missing, n) for key, n in rows)
 
 
-def projects(scope: Scope) -> dict[str, Value]:
+def projects(scope: Scope) -> dict[str, IndicatorValue]:
     accompanied = accompanied_projects(scope)
     by_programme = (
         overlapping_enrolments(scope)
@@ -84,7 +84,7 @@ def projects(scope: Scope) -> dict[str, Value]:
     )
     # Every breakdown from one grouping of the accompanied projects by all their columns
     # at once (an enterprise per project at most, so no row is counted twice). The NACE
-    # section is the NACE-BEL 2008 letter (indicators.md); other versions are unknown.
+    # section is the NACE-BEL 2008 letter (docs/spec/indicators.md); other versions are unknown.
     groups = list(
         accompanied.order_by()
         .values_list(
@@ -97,7 +97,7 @@ def projects(scope: Scope) -> dict[str, Value]:
         .annotate(n=Count("pk"))
     )
     values = {
-        "projects.accompanied": Value(
+        "projects.accompanied": IndicatorValue(
             "projects.accompanied",
             sum(group[-1] for group in groups),
             breakdowns={
@@ -114,7 +114,7 @@ def projects(scope: Scope) -> dict[str, Value]:
     }
 
     new = first_enrolments(scope)
-    values["projects.new"] = Value(
+    values["projects.new"] = IndicatorValue(
         "projects.new",
         new.count(),
         breakdowns={
@@ -131,7 +131,7 @@ def projects(scope: Scope) -> dict[str, Value]:
         .values_list("programme__code")
         .annotate(n=Count("project", distinct=True))
     )
-    values["projects.stopped"] = Value(
+    values["projects.stopped"] = IndicatorValue(
         "projects.stopped",
         stopped.count(),
         breakdowns={"programme": breakdown(stopped_by_programme)},
@@ -139,7 +139,7 @@ def projects(scope: Scope) -> dict[str, Value]:
     return values
 
 
-def holders(scope: Scope) -> dict[str, Value]:
+def holders(scope: Scope) -> dict[str, IndicatorValue]:
     # Persons linked to an accompanied project, by a subquery on the link table: a join
     # and DISTINCT would make SQLite count each person once per project.
     links = Project.holders.through.objects.filter(project__in=accompanied_projects(scope))
@@ -152,7 +152,7 @@ def holders(scope: Scope) -> dict[str, Value]:
     share = ratio(by_gender.get(Gender.FEMALE, 0), known)
     share.id = "holders.women_share"
     return {
-        "holders.count": Value(
+        "holders.count": IndicatorValue(
             "holders.count",
             sum(by_gender.values()),
             breakdowns={
@@ -164,7 +164,7 @@ def holders(scope: Scope) -> dict[str, Value]:
     }
 
 
-def activities(scope: Scope) -> dict[str, Value]:
+def activities(scope: Scope) -> dict[str, IndicatorValue]:
     in_period = Activity.objects.filter(
         organisation=scope.organisation,
         date__range=(scope.period.start, scope.period.end),
@@ -202,7 +202,7 @@ def activities(scope: Scope) -> dict[str, Value]:
         .count()
     )
     return {
-        "accompaniment.sessions": Value(
+        "accompaniment.sessions": IndicatorValue(
             "accompaniment.sessions",
             sum(n for _, _, n, *_ in sessions),
             breakdowns={
@@ -210,15 +210,15 @@ def activities(scope: Scope) -> dict[str, Value]:
                 "programme": breakdown((codes.get(pk), n) for _, pk, n, *_ in sessions),
             },
         ),
-        "accompaniment.hours": Value(
+        "accompaniment.hours": IndicatorValue(
             "accompaniment.hours",
             sum(hours_by["kind"].values(), start=0),
             breakdowns=hours_by,
         ),
-        "community.events": Value("community.events", sum(n for _, _, n, *_ in events)),
-        "community.attendees": Value(
+        "community.events": IndicatorValue("community.events", sum(n for _, _, n, *_ in events)),
+        "community.attendees": IndicatorValue(
             "community.attendees", sum(attendees or 0 for _, _, _, attendees, *_ in events)
         ),
-        "coworking.desk_days": Value("coworking.desk_days", desk_days),
-        "governance.projects_trained": Value("governance.projects_trained", governance),
+        "coworking.desk_days": IndicatorValue("coworking.desk_days", desk_days),
+        "governance.projects_trained": IndicatorValue("governance.projects_trained", governance),
     }

@@ -1,17 +1,17 @@
-"""Experts and cost (indicators.md). The ratios to projects, enterprises and jobs are
+"""Experts and cost (docs/spec/indicators.md). The ratios to projects, enterprises and jobs are
 assembled by the engine from the other groups."""
 
 from decimal import Decimal
 
 from django.db.models import Count, Sum
 
-from sillon.indicators.values import NONE, Scope, Value, breakdown
+from sillon.indicators.values import NONE, IndicatorValue, Scope, breakdown
 from sillon.outcomes.models import CostLine
 from sillon.register.choices import ActivityKind
 from sillon.register.models import Activity
 
 
-def costs(scope: Scope) -> dict[str, Value]:
+def costs(scope: Scope) -> dict[str, IndicatorValue]:
     period = scope.period
     experts = Activity.objects.filter(
         organisation=scope.organisation,
@@ -41,17 +41,17 @@ def costs(scope: Scope) -> dict[str, Value]:
         by_category[category] = by_category.get(category, Decimal(0)) + share
         by_line_programme.append((programme, share))
     return {
-        "experts.interventions": Value(
+        "experts.interventions": IndicatorValue(
             "experts.interventions",
             sum(n for _, n, _ in by_type),
             breakdowns={"expert_type": breakdown((t or NONE, n) for t, n, _ in by_type)},
         ),
-        "experts.cost": Value(
+        "experts.cost": IndicatorValue(
             "experts.cost",
             expert_cost,
             breakdowns={"expert_type": breakdown((t or NONE, e or 0) for t, _, e in by_type)},
         ),
-        "accompaniment.cost": Value(
+        "accompaniment.cost": IndicatorValue(
             "accompaniment.cost",
             total,
             breakdowns={

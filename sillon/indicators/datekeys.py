@@ -1,4 +1,4 @@
-"""Anniversaries and year ends of indicators.md, counted in SQL by cohort.
+"""Anniversaries and year ends of docs/spec/indicators.md, counted in SQL by cohort.
 
 A date becomes the integer yyyymmdd, which both databases compare, subtract and divide
 natively: its k-year anniversary is key + k × 10000 (29 February → 28 February: minus
@@ -36,7 +36,7 @@ def year_of(field: str):
 
 
 def anniversary(day: datetime.date, years: int) -> datetime.date:
-    """The k-year anniversary of indicators.md: 29 February gives 28 February."""
+    """The k-year anniversary of docs/spec/indicators.md: 29 February gives 28 February."""
     if (day.month, day.day) == (2, 29):
         return datetime.date(day.year + years, 2, 28)
     return day.replace(year=day.year + years)

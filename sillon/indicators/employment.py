@@ -1,4 +1,4 @@
-"""Employment indicators (indicators.md, section Employment).
+"""Employment indicators (docs/spec/indicators.md, section Employment).
 
 Counts, FTE sums and shares are aggregate queries with the breakdowns grouped in SQL.
 Persistence and cohort employment compare each job's dates with its own anniversaries
@@ -32,7 +32,7 @@ from sillon.indicators.datekeys import (
     year_ends_by_cohort,
     year_of,
 )
-from sillon.indicators.values import NONE, Scope, Value, breakdown, ratio
+from sillon.indicators.values import NONE, IndicatorValue, Scope, breakdown, ratio
 from sillon.outcomes.choices import ContractType, WorkerStatus
 from sillon.outcomes.models import Job
 from sillon.register.models import Enrolment, Enterprise
@@ -82,16 +82,16 @@ def _groups(queryset) -> list[tuple]:
     return list(queryset.order_by().values_list(*columns).annotate(n=Count("pk"), fte=Sum(FTE)))
 
 
-def _count_and_fte(groups: list[tuple], name: str) -> dict[str, Value]:
-    count = Value(name, sum(group[-2] for group in groups))
-    fte = Value(f"{name}_fte", sum((group[-1] for group in groups), start=0))
+def _count_and_fte(groups: list[tuple], name: str) -> dict[str, IndicatorValue]:
+    count = IndicatorValue(name, sum(group[-2] for group in groups))
+    fte = IndicatorValue(f"{name}_fte", sum((group[-1] for group in groups), start=0))
     for position, key in enumerate(BREAKDOWNS):
         count.breakdowns[key] = breakdown((group[position] or NONE, group[-2]) for group in groups)
         fte.breakdowns[key] = breakdown((group[position] or NONE, group[-1]) for group in groups)
     return {count.id: count, fte.id: fte}
 
 
-def _shares(groups: list[tuple]) -> dict[str, Value]:
+def _shares(groups: list[tuple]) -> dict[str, IndicatorValue]:
     """Shares among the active jobs, read from the same groups: status, contract,
     working time and joint committee are grouping columns."""
     with_contract = permanent = employees = full_time = covered = 0
@@ -115,7 +115,7 @@ def _shares(groups: list[tuple]) -> dict[str, Value]:
     return values
 
 
-def counts(scope: Scope) -> dict[str, Value]:
+def counts(scope: Scope) -> dict[str, IndicatorValue]:
     period = scope.period
     created = created_jobs(scope).filter(start_date__range=(period.start, period.end))
     active = jobs_of_accompanied_enterprises(scope).filter(
@@ -129,7 +129,7 @@ def counts(scope: Scope) -> dict[str, Value]:
     )
 
 
-def persistence(scope: Scope) -> dict[str, Value]:
+def persistence(scope: Scope) -> dict[str, IndicatorValue]:
     """Anniversaries counted in SQL, by start year: the rows are the cohorts, not jobs."""
     started = created_jobs(scope).filter(start_date__lte=scope.as_of)
     cohorts = anniversaries_by_cohort(
@@ -145,7 +145,7 @@ def persistence(scope: Scope) -> dict[str, Value]:
         | {f"rate_{years}y": cohort_rate(row, years) for years in PERSISTENCE_YEARS}
         for row in cohorts
     ]
-    values["jobs.persistence_by_cohort"] = Value("jobs.persistence_by_cohort", rows=rows)
+    values["jobs.persistence_by_cohort"] = IndicatorValue("jobs.persistence_by_cohort", rows=rows)
     return values
 
 
@@ -159,7 +159,7 @@ def created_filter(scope: Scope) -> dict:
     }
 
 
-def cohort_employment(scope: Scope) -> dict[str, Value]:
+def cohort_employment(scope: Scope) -> dict[str, IndicatorValue]:
     """Headcount and FTE on 31 December of N, N+1, N+2 in enterprises created in N, counted
     in SQL by creation year."""
     as_of = scope.as_of
@@ -190,4 +190,4 @@ def cohort_employment(scope: Scope) -> dict[str, Value]:
             row[f"headcount_{suffix}"] = counted["n"] if observable else None
             row[f"fte_{suffix}"] = counted["fte"] if observable else None
         rows.append(row)
-    return {"jobs.cohort_employment": Value("jobs.cohort_employment", rows=rows)}
+    return {"jobs.cohort_employment": IndicatorValue("jobs.cohort_employment", rows=rows)}

@@ -1,4 +1,4 @@
-"""The one implementation of the indicator catalogue (spec: indicators.md).
+"""The one implementation of the indicator catalogue (docs/spec/indicators.md).
 
 `compute(organisation, period, as_of)` returns every indicator in catalogue order as
 plain values; the CLI, the dashboard, the reports and the API all read it. Each group
@@ -21,18 +21,26 @@ from django.db import connection, connections
 from sillon.accounts.models import Organisation
 from sillon.catalogue.indicators import CATALOGUE, Indicator
 from sillon.catalogue.periods import Period
-from sillon.indicators import accompaniment, costs, employment, enterprises, outcomes
-from sillon.indicators.values import Scope, Value, ratio
+from sillon.indicators import (
+    accompaniment,
+    accreditation_and_impact,
+    costs,
+    employment,
+    enterprises,
+)
+from sillon.indicators.values import IndicatorValue, Scope, ratio
 
 
-def _outcomes(scope: Scope) -> dict[str, Value]:
-    return outcomes.outcomes(scope, accompaniment.accompanied_projects(scope))
+def _accreditation_and_impact(scope: Scope) -> dict[str, IndicatorValue]:
+    return accreditation_and_impact.accreditation_and_impact(
+        scope, accompaniment.accompanied_projects(scope)
+    )
 
 
 # Longest first (measured at 100,000 projects), so that the workers finish together.
 GROUPS = [
     accompaniment.projects,
-    _outcomes,
+    _accreditation_and_impact,
     employment.persistence,
     employment.counts,
     accompaniment.activities,
@@ -47,7 +55,7 @@ GROUPS = [
 @dataclass
 class Result:
     indicator: Indicator
-    value: Value
+    value: IndicatorValue
 
 
 def workers() -> int:
@@ -67,7 +75,7 @@ def _work(queue: SimpleQueue, scope: Scope, results: list) -> None:
         connections.close_all()  # this thread's connections only
 
 
-def _run(scope: Scope) -> list[dict[str, Value]]:
+def _run(scope: Scope) -> list[dict[str, IndicatorValue]]:
     count = min(workers(), len(GROUPS))
     if count == 1 or connection.in_atomic_block:
         return [group(scope) for group in GROUPS]
@@ -83,7 +91,7 @@ def _run(scope: Scope) -> list[dict[str, Value]]:
 
 def compute(organisation: Organisation, period: Period, as_of: date | None = None) -> list[Result]:
     scope = Scope(organisation, period, as_of or period.end)
-    values: dict[str, Value] = {}
+    values: dict[str, IndicatorValue] = {}
     for group_values in _run(scope):
         values |= group_values
     cost = values["accompaniment.cost"].value

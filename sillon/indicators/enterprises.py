@@ -1,4 +1,4 @@
-"""Enterprise indicators (indicators.md, section Enterprises).
+"""Enterprise indicators (docs/spec/indicators.md, section Enterprises).
 
 Counts and breakdowns are aggregate queries; survival rates compare each enterprise's
 dates with its own anniversaries in SQL (`datekeys`), grouped by cohort. Kaplan–Meier
@@ -8,7 +8,7 @@ needs every duration: two dates per enterprise are read and lifelines runs on th
 from django.db.models import Count, Exists, F, OuterRef, Q
 
 from sillon.indicators.datekeys import anniversaries_by_cohort, cohort_rate, pooled_rate
-from sillon.indicators.values import NONE, UNKNOWN, Scope, Value, breakdown, ratio
+from sillon.indicators.values import NONE, UNKNOWN, IndicatorValue, Scope, breakdown, ratio
 from sillon.register.models import Enrolment, Enterprise
 
 SURVIVAL_YEARS = (1, 2, 3)
@@ -30,7 +30,7 @@ def _counts(queryset, field: str, missing: str = NONE) -> dict:
     return breakdown((key if key not in (None, "") else missing, n) for key, n in rows)
 
 
-def counts(scope: Scope) -> dict[str, Value]:
+def counts(scope: Scope) -> dict[str, IndicatorValue]:
     period = scope.period
     created = created_enterprises(scope).filter(creation_date__range=(period.start, period.end))
     # Programmes: every one with an enrolment of the project started on or before creation.
@@ -57,7 +57,7 @@ def counts(scope: Scope) -> dict[str, Value]:
         Q(cessation_date__isnull=True) | Q(cessation_date__gte=period.end),
     )
     return {
-        "enterprises.created": Value(
+        "enterprises.created": IndicatorValue(
             "enterprises.created",
             total,
             breakdowns={
@@ -70,7 +70,7 @@ def counts(scope: Scope) -> dict[str, Value]:
                 "programme": breakdown([*by_programme, (NONE, without_programme)]),
             },
         ),
-        "enterprises.active_end": Value(
+        "enterprises.active_end": IndicatorValue(
             "enterprises.active_end",
             active_end.count(),
             breakdowns={"legal_form_family": _counts(active_end, "legal_form_family")},
@@ -78,7 +78,7 @@ def counts(scope: Scope) -> dict[str, Value]:
     }
 
 
-def survival(scope: Scope) -> dict[str, Value]:
+def survival(scope: Scope) -> dict[str, IndicatorValue]:
     """Survival of the enterprises created: pooled rates, by cohort, and Kaplan–Meier."""
     as_of = scope.as_of
     created = created_enterprises(scope).filter(
@@ -97,8 +97,10 @@ def survival(scope: Scope) -> dict[str, Value]:
         | {f"rate_{years}y": cohort_rate(row, years) for years in COHORT_YEARS}
         for row in cohorts
     ]
-    values["enterprises.survival_by_cohort"] = Value("enterprises.survival_by_cohort", rows=rows)
-    values["enterprises.survival_km"] = Value(
+    values["enterprises.survival_by_cohort"] = IndicatorValue(
+        "enterprises.survival_by_cohort", rows=rows
+    )
+    values["enterprises.survival_km"] = IndicatorValue(
         "enterprises.survival_km",
         rows=kaplan_meier(created.order_by().values_list("creation_date", "cessation_date"), as_of),
     )

@@ -1,4 +1,4 @@
-"""The engine's results as JSON (cli.md), CSV and text."""
+"""The engine's results as JSON (docs/spec/cli.md), CSV and text."""
 
 import csv
 import io
@@ -13,7 +13,7 @@ from sillon.catalogue.periods import Period
 
 
 def plain(number):
-    """Plain JSON numbers: no rounding, no thousands separators (cli.md)."""
+    """Plain JSON numbers: no rounding, no thousands separators (docs/spec/cli.md)."""
     if isinstance(number, Decimal):
         return int(number) if number == number.to_integral_value() else float(number)
     return number

@@ -7,7 +7,7 @@ from decimal import Decimal
 from sillon.accounts.models import Organisation
 from sillon.catalogue.periods import Period
 
-NONE = "none"  # breakdown key of an absent link (spec: indicators.md, conventions)
+NONE = "none"  # breakdown key of an absent link (docs/spec/indicators.md, conventions)
 UNKNOWN = "unknown"  # breakdown key of an unknown code
 
 
@@ -21,7 +21,7 @@ class Scope:
 
 
 @dataclass
-class Value:
+class IndicatorValue:
     id: str
     value: int | float | Decimal | None = None
     numerator: int | float | Decimal | None = None
@@ -30,10 +30,10 @@ class Value:
     rows: list[dict] | None = None
 
 
-def ratio(numerator, denominator) -> Value:
-    """A rate or ratio: null when the denominator is 0 (indicators.md)."""
+def ratio(numerator, denominator) -> IndicatorValue:
+    """A rate or ratio: null when the denominator is 0 (docs/spec/indicators.md)."""
     value = None if not denominator else numerator / denominator
-    return Value(id="", value=value, numerator=numerator, denominator=denominator)
+    return IndicatorValue(id="", value=value, numerator=numerator, denominator=denominator)
 
 
 def breakdown(pairs) -> dict:

@@ -40,7 +40,7 @@ TREND_YEARS = 5
 
 
 def figures(organisation, period: Period) -> dict:
-    """{indicator id: Value} of the whole catalogue, cached per data version."""
+    """{indicator id: IndicatorValue} of the whole catalogue, cached per data version."""
     results = cached(organisation, f"catalogue:{period.id}", lambda: compute(organisation, period))
     return {result.indicator.id: result.value for result in results}
 

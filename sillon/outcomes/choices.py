@@ -1,4 +1,4 @@
-"""Code lists of the outcomes (spec: domain.md)."""
+"""Code lists of the outcomes (docs/spec/domain.md)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -76,7 +76,7 @@ class Assessment(models.TextChoices):
     NO = "no", _("No")
 
 
-# The nine EMES criteria, by dimension (domain.md, Impact assessment).
+# The nine EMES criteria, by dimension (docs/spec/domain.md, Impact assessment).
 EMES_CRITERIA = [
     ("continuous_activity", _("Continuous activity producing goods or services"), _("economic")),
     ("economic_risk", _("Significant level of economic risk"), _("economic")),

@@ -177,7 +177,7 @@ class NonAccreditationReasonForm(ChildForm):
 class TransferForm(ChildForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # A transfer hands a project to an official advisory agency (domain.md).
+        # A transfer hands a project to an official advisory agency (docs/spec/domain.md).
         self.fields["partner"].queryset = self.fields["partner"].queryset.filter(
             kind=PartnerKind.ADVISORY_AGENCY
         )

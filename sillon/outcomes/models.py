@@ -1,6 +1,6 @@
 """Outcomes of the accompaniment: jobs, accreditation, non-accreditation reasons,
 transfers, partners and their interactions, impact assessments, the structure's own
-actions, cost lines and targets (spec: domain.md). Every record keeps its history."""
+actions, cost lines and targets (docs/spec/domain.md). Every record keeps its history."""
 
 from decimal import Decimal
 

@@ -2,7 +2,7 @@ from sillon.accounts.models import Organisation
 from sillon.outcomes.choices import PartnerKind
 from sillon.outcomes.models import Partner
 
-# domain.md: Tracé and FeBISP as advisory agencies; FeBIO, FeBISP and BRUXEO as
+# docs/spec/domain.md: Tracé and FeBISP as advisory agencies; FeBIO, FeBISP and BRUXEO as
 # federations. FeBISP is both, so it appears twice, once in each role.
 DEFAULT_PARTNERS = [
     ("trace", "Tracé", PartnerKind.ADVISORY_AGENCY),

@@ -1,4 +1,4 @@
-"""Every organisation starts with the partners of domain.md, which it may then edit."""
+"""Every organisation starts with the partners of docs/spec/domain.md, which it may then edit."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver

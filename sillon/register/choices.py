@@ -1,4 +1,4 @@
-"""Code lists of the register (spec: domain.md). Codes are stored; labels are shown."""
+"""Code lists of the register (docs/spec/domain.md). Codes are stored; labels are shown."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -95,5 +95,5 @@ class Topic(models.TextChoices):
     OTHER = "other", _("Other")
 
 
-# Topics that make a project count as trained in governance (indicators.md).
+# Topics that make a project count as trained in governance (docs/spec/indicators.md).
 GOVERNANCE_TOPICS = [Topic.DEMOCRATIC_GOVERNANCE, Topic.SOCIAL_CONCERTATION]

@@ -1,5 +1,5 @@
 """The accompaniment register: programmes, cohorts, projects, holders, enrolments,
-enterprises and activities (spec: domain.md). Every record belongs to one
+enterprises and activities (docs/spec/domain.md). Every record belongs to one
 organisation and keeps its history."""
 
 import secrets

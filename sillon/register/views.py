@@ -187,7 +187,7 @@ def project_edit(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 # Deleting a project or an enterprise takes figures away: for managers and admins only
-# (coaches create and edit, domain.md).
+# (coaches create and edit, docs/spec/domain.md).
 @organisation_view(Ability.EDIT_RECORDS, methods=WRITE)
 def project_delete(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_for_organisation_or_404(request.organisation, Project, pk=pk)

@@ -1,4 +1,4 @@
-"""The sections of the annual report (reports.md), in order."""
+"""The sections of the annual report (docs/spec/reports.md), in order."""
 
 from datetime import date
 

@@ -1,4 +1,4 @@
-"""The texts of the annex: each indicator's definition (indicators.md, in the report's
+"""The texts of the annex: each indicator's definition (docs/spec/indicators.md, in the report's
 language), the ESD definition of the ordinance of 23 July 2018, the EMES criteria and
 the method notes. Only texts here; the figures come from the engine."""
 
@@ -192,11 +192,11 @@ METHOD_NOTES = [
     ),
 ]
 
-# Statbel, enterprises first registered for VAT in 2018, Brussels-Capital (reference.md).
+# Statbel, enterprises first registered for VAT in 2018, Brussels-Capital (docs/spec/reference.md).
 STATBEL_BRUSSELS = {1: 0.890, 2: 0.814, 3: 0.746, 4: 0.675, 5: 0.615}
 STATBEL_SOURCE = _("Statbel, Brussels-Capital Region, VAT starters of 2018")
 
-# Published figures of comparable structures (reference.md), for section 9. No letter
+# Published figures of comparable structures (docs/spec/reference.md), for section 9. No letter
 # follows a "%": gettext would read "% s" or "% f" as a format and refuse the catalogue.
 COMPARABLE_STRUCTURES = [
     _(

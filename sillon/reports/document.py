@@ -1,4 +1,4 @@
-"""A report as a Document: every section of reports.md, built from the engine's values."""
+"""A report as a Document: every section of docs/spec/reports.md, built from the engine's values."""
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _

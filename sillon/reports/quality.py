@@ -1,4 +1,4 @@
-"""The data-quality gaps of reports.md: what weakens a report's figures.
+"""The data-quality gaps of docs/spec/reports.md: what weakens a report's figures.
 
 One module for the page, the PDF annex and the XLSX sheet. Each gap is a filter over
 the records the engine reads for the period (its own querysets), so that a count is
@@ -11,7 +11,7 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
 from sillon.indicators import accompaniment, employment, enterprises
-from sillon.indicators.time import anniversary
+from sillon.indicators.anniversaries import anniversary
 from sillon.indicators.values import Scope
 from sillon.outcomes.choices import WorkerStatus
 from sillon.register.models import Activity

@@ -1,4 +1,4 @@
-"""The sheets and columns of spec/workbook.md: how each cell is read, which columns make
+"""The sheets and columns of docs/spec/workbook.md: how each cell is read, which columns make
 the key, and which are personal data (left out of a viewer's export)."""
 
 import datetime
@@ -380,7 +380,7 @@ SHEETS = [
             Column("note", cells.text, gettext_lazy("Note."), personal=True),
         ],
     ),
-    # Not in workbook.md: the organisation's partners, so that an export holds everything
+    # Not in docs/spec/workbook.md: the organisation's partners, so that an export holds everything
     # its transfers and interactions name (the seeded ones are there already).
     Sheet(
         "partners",

@@ -1,6 +1,6 @@
 """Accompaniment indicators on a small hand-made organisation, period 2025.
 
-The data sits on the boundaries of indicators.md: an enrolment ending on P.start, one
+The data sits on the boundaries of docs/spec/indicators.md: an enrolment ending on P.start, one
 starting on P.end, a project in two programmes, a person holding two projects, an
 activity on the last day, a NACE code of the 2025 version.
 """

@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from sillon.indicators import accompaniment, costs, outcomes
+from sillon.indicators import accompaniment, accreditation_and_impact, costs
 from sillon.outcomes.models import (
     AccreditationEvent,
     CostLine,
@@ -179,7 +179,9 @@ def accredited(org_a):
 
 def test_accreditation_transfers_impact_actions_and_partners(accredited):
     period = scope(accredited)
-    values = outcomes.outcomes(period, accompaniment.accompanied_projects(period))
+    values = accreditation_and_impact.accreditation_and_impact(
+        period, accompaniment.accompanied_projects(period)
+    )
     assert values["accreditation.requested"].value == 2  # A and C
     assert values["accreditation.obtained"].value == 1  # A (B's was in 2024)
     assert values["accreditation.accredited_end"].value == 1  # A; B withdrawn on 31 Dec

@@ -3,7 +3,7 @@
 A seeded random organisation (projects in one or two programmes, holders, activities,
 cost lines across years, enterprises with cessations, jobs with ends) is read back as
 plain rows, and each indicator is recomputed here the slow, obvious way, straight from
-the words of indicators.md — no query of the engine is reused. Money must agree to the
+the words of docs/spec/indicators.md — no query of the engine is reused. Money must agree to the
 cent, counts exactly, rates and FTE to floating-point precision.
 """
 

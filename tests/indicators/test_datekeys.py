@@ -1,4 +1,4 @@
-"""The anniversary rule of indicators.md and the last start date that reaches it by A."""
+"""The anniversary rule of docs/spec/indicators.md and the last start date that reaches it by A."""
 
 import datetime
 

@@ -1,4 +1,4 @@
-"""The whole catalogue: every indicator in order, the JSON of cli.md, and a number of
+"""The whole catalogue: every indicator in order, the JSON of docs/spec/cli.md, and a number of
 queries that does not depend on the amount of data."""
 
 import json

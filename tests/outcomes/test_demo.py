@@ -1,4 +1,4 @@
-"""`sillon demo` tells a credible outcomes story: every code of domain.md appears, the
+"""`sillon demo` tells a credible outcomes story: every code of docs/spec/domain.md appears, the
 jobs sit under the right joint committees, the costs are around the €650,000 regional
 subsidy, targets cover 2022–2026, and every record passes the model's own checks.
 

@@ -1,4 +1,4 @@
-"""Every organisation starts with the partners of domain.md (Tracé and FeBISP as
+"""Every organisation starts with the partners of docs/spec/domain.md (Tracé and FeBISP as
 advisory agencies; FeBIO, FeBISP and BRUXEO as federations), which it may edit."""
 
 from django.contrib import messages

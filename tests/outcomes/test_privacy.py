@@ -1,6 +1,6 @@
 """Personal data in the outcomes: jobs carry no names; a viewer never sees who holds a
 project; an administrator exports (JSON) and erases a person, both recorded in the
-person's history (GDPR, domain.md)."""
+person's history (GDPR, docs/spec/domain.md)."""
 
 import json
 

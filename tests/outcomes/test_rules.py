@@ -1,4 +1,4 @@
-"""The rules of domain.md on outcome records: refused by the forms with a message on
+"""The rules of docs/spec/domain.md on outcome records: refused by the forms with a message on
 the right field, and by the database itself when a record bypasses the forms."""
 
 import datetime

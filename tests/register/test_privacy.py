@@ -69,7 +69,7 @@ def test_viewer_cannot_find_a_project_by_its_holder_name(org_a, project_with_hol
 
 
 def test_erased_holder_leaves_no_name_in_the_history(org_a, project_with_holder, coach):
-    """A person is erasable (GDPR, domain.md): once removed from their only project and
+    """A person is erasable (GDPR, docs/spec/domain.md): once removed from their only project and
     deleted, their name and email must not survive in the previous versions either."""
     person = project_with_holder.holders.get()
     response = coach.client.post(

@@ -364,7 +364,7 @@ def test_activity_cannot_name_a_project_of_another_organisation(org_a, org_b, co
 
 @pytest.mark.parametrize("kind", ["coaching", "training", "coworking"])
 def test_attendees_are_only_for_events(kind, org_a, coach):
-    """domain.md: `attendees` is "for `event`: number of people present"."""
+    """docs/spec/domain.md: `attendees` is "for `event`: number of people present"."""
     make.project(org_a, "P-1")
     response = post_activity(coach, org_a, kind=kind, attendees="12")
     assert "attendees" in form_errors(response)

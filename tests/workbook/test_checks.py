@@ -1,4 +1,4 @@
-"""One test per check of workbook.md, plus the hostile files of the issue."""
+"""One test per check of docs/spec/workbook.md, plus the hostile files of the issue."""
 
 import datetime
 import io
