@@ -10,6 +10,7 @@ SILLON_DATA_DIR  the data folder (default: ./data beside the package, git-ignore
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
@@ -38,9 +39,12 @@ ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"]
 )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", default=[])
+# A reverse proxy in front terminates TLS and adds X-Forwarded-For/-Proto.
+BEHIND_TLS_PROXY = env_bool("BEHIND_TLS_PROXY", default=False)
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # django.contrib.admin with a site for superusers only (accounts/admin_site.py).
+    "sillon.accounts.admin_apps.SillonAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -49,6 +53,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "simple_history",
+    "axes",
     "sillon.accounts",
     "sillon.codes",
     "sillon.core",
@@ -72,8 +77,14 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Sessions end after SILLON_SESSION_IDLE_HOURS without a request; a first password
+    # must be changed before anything else (sillon/accounts/middleware.py).
+    "sillon.accounts.middleware.SessionIdleMiddleware",
+    "sillon.accounts.middleware.PasswordChangeRequiredMiddleware",
     # Records who made each change in the history of records.
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last: turns a sign-in refused by the throttle into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "sillon.urls"
@@ -118,6 +129,33 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+
+# Sign-in throttling (django-axes, sillon/accounts/throttle.py) on every login form:
+# after SILLON_LOGIN_FAILURE_LIMIT failures for one account or from one address,
+# signing in is refused for SILLON_LOGIN_LOCKOUT_MINUTES (each new failure restarts it).
+AUTHENTICATION_BACKENDS = [
+    "sillon.accounts.throttle.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_count("SILLON_LOGIN_FAILURE_LIMIT", default=5, most=1000)
+AXES_COOLOFF_TIME = timedelta(
+    minutes=env_count("SILLON_LOGIN_LOCKOUT_MINUTES", default=15, most=7 * 24 * 60)
+)
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "sillon.accounts.throttle.locked_out"
+AXES_CLIENT_IP_CALLABLE = "sillon.accounts.throttle.client_address"
+# Successful sign-ins go to Sillon's audit trail, without addresses: axes keeps only
+# the failed attempts it counts, and drops them after the lock-out time.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+# Sessions end after this much time without a request (sillon/accounts/middleware.py).
+SESSION_COOKIE_AGE = env_count("SILLON_SESSION_IDLE_HOURS", default=8, most=24 * 30) * 3600
+# Invitations to join an organisation (Settings › Members) expire after this many days;
+# their links point to SILLON_BASE_URL when set (e.g. https://sillon.example.org), else
+# to the host the administrator used.
+SILLON_INVITATION_DAYS = env_count("SILLON_INVITATION_DAYS", default=7, most=90)
+SILLON_BASE_URL = os.environ.get("SILLON_BASE_URL", "").strip()
 
 # French first: the first user works in French; Dutch is Brussels' other language.
 LANGUAGE_CODE = "fr"
@@ -171,12 +209,22 @@ if PRODUCTION:
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600))
     SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
     SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", default=True)
-    if env_bool("BEHIND_TLS_PROXY", default=False):
+    if BEHIND_TLS_PROXY:
         SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"message": {"format": "%(message)s"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        # Audit events, one JSON object a line (sillon/accounts/audit.py).
+        "audit": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "message",
+        },
+    },
+    "loggers": {"sillon.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

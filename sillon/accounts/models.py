@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sillon.accounts.roles import Ability, Role
@@ -78,3 +79,157 @@ class Membership(models.Model):
     def abilities(self) -> frozenset[Ability]:
         """What the role allows (templates read it as `can.<ability>`)."""
         return Role(self.role).abilities
+
+
+# Events of an account rather than of an organisation (signing in, changing one's
+# password): stored without an organisation, shown to the admins of the member's ones.
+ACCOUNT_EVENT_PREFIXES = ("sign_in.", "password.")
+
+
+class AuditEventQuerySet(models.QuerySet):
+    def visible_to(self, organisation: Organisation) -> "AuditEventQuerySet":
+        """The organisation's events, and the account events of its members."""
+        members = Membership.objects.filter(organisation=organisation).values("user_id")
+        account_event = Q()
+        for prefix in ACCOUNT_EVENT_PREFIXES:
+            account_event |= Q(kind__startswith=prefix)
+        return self.filter(
+            Q(organisation=organisation)
+            | (Q(organisation__isnull=True, actor_id__in=members) & account_event)
+        )
+
+
+class AuditEvent(models.Model):
+    """Something worth knowing afterwards: a sign-in, an export, a role changed, a
+    refusal (`sillon.accounts.audit.record_event` writes them). Only ids: the member's,
+    the organisation's, the record's — never a name, an address or an e-mail."""
+
+    created_at = models.DateTimeField(_("when"), default=timezone.now)
+    kind = models.CharField(_("event"), max_length=60)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="audit_events",
+        verbose_name=_("organisation"),
+    )
+    # The member's id, kept even when the account is deleted later.
+    actor_id = models.PositiveBigIntegerField(_("member id"), null=True, blank=True)
+    target = models.CharField(_("concerns"), max_length=100, blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+
+    objects = AuditEventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit events")
+        indexes = [
+            models.Index(fields=["organisation", "-created_at"], name="audit_org_created"),
+            models.Index(fields=["kind", "-created_at"], name="audit_kind_created"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.created_at:%Y-%m-%d %H:%M:%S} {self.kind}"
+
+
+class InitialPassword(models.Model):
+    """The account still has the first password an administrator was shown: the member
+    must choose their own when they sign in (accounts/middleware.py)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="initial_password",
+        verbose_name=_("user"),
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("initial password")
+        verbose_name_plural = _("initial passwords")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+class InvitationAnswer(models.TextChoices):
+    ACCEPTED = "accepted", _("Accepted")
+    DECLINED = "declined", _("Declined")
+    CANCELLED = "cancelled", _("Withdrawn")
+
+
+class InvitationQuerySet(models.QuerySet):
+    def pending(self) -> "InvitationQuerySet":
+        return self.filter(answer="", expires_at__gt=timezone.now())
+
+    def for_account(self, user) -> "InvitationQuerySet":
+        """The invitations waiting for this account's answer."""
+        if not user.is_authenticated:
+            return self.none()
+        return self.pending().filter(user=user)
+
+
+class Invitation(models.Model):
+    """An offer to join an organisation with a role, which only its addressee answers.
+
+    Either an existing account named by the administrator (it sees the invitation when
+    it signs in), or an e-mail address to which a single-use link was sent (only the
+    hash of the link's token is kept). Nobody becomes a member without accepting.
+    """
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+    )
+    role = models.CharField(_("role"), max_length=20, choices=Role.choices)
+    # The account invited by name; empty when no account has that name (the
+    # administrator is not told) or when the invitation went by e-mail.
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("account"),
+    )
+    email = models.EmailField(_("email address"), blank=True)
+    # What the administrator typed (a username or an address), shown back to them only.
+    invited_as = models.CharField(_("invited"), max_length=254)
+    token_hash = models.CharField(max_length=64, unique=True, null=True, blank=True)
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("invited by"),
+    )
+    created_at = models.DateTimeField(_("created at"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expires at"))
+    answer = models.CharField(
+        _("answer"), max_length=20, choices=InvitationAnswer.choices, blank=True
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+
+    objects = InvitationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(role__in=Role.values), name="invitation_role_is_known"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.get_role_display()}"
+
+    @property
+    def is_pending(self) -> bool:
+        return not self.answer and self.expires_at > timezone.now()

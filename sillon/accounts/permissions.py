@@ -8,6 +8,9 @@
 
 Records are then loaded with `get_for_organisation_or_404`, which never returns an
 object of another organisation.
+
+Every refusal of the gate — 404 to an outsider, 404 of a record outside the
+organisation, 403 of a role — is an audit event (accounts/audit.py).
 """
 
 from collections.abc import Callable, Iterable
@@ -19,6 +22,7 @@ from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
 
+from sillon.accounts.audit import EventKind, record_event
 from sillon.accounts.models import Membership, Organisation
 from sillon.accounts.roles import Ability
 
@@ -39,6 +43,13 @@ def membership_or_404(user, organisation_slug: str) -> Membership:
 
 def require(membership: Membership, ability: Ability) -> None:
     if not membership.can(ability):
+        record_event(
+            EventKind.ACCESS_REFUSED,
+            organisation=membership.organisation_id,
+            actor=membership.user_id,
+            ability=ability.value,
+            status=403,
+        )
         raise PermissionDenied
 
 
@@ -55,7 +66,13 @@ def organisation_view(
         @login_required
         @wraps(view)
         def wrapper(request: HttpRequest, organisation: str, *args, **kwargs) -> HttpResponse:
-            membership = membership_or_404(request.user, organisation)
+            try:
+                membership = membership_or_404(request.user, organisation)
+            except Http404:
+                # Not recorded against the organisation: its admins must not learn
+                # who tried, and an outsider must not learn it exists.
+                record_event(EventKind.NOT_FOUND, request=request, path=request.path, status=404)
+                raise
             if request.method not in allowed:
                 return HttpResponseNotAllowed(allowed)
             # Set before the role check so that a 403 page still shows the navigation.
@@ -64,7 +81,11 @@ def organisation_view(
             require(membership, ability)
             if request.session.get(LAST_ORGANISATION_SESSION_KEY) != organisation:
                 request.session[LAST_ORGANISATION_SESSION_KEY] = organisation
-            return view(request, *args, **kwargs)
+            try:
+                return view(request, *args, **kwargs)
+            except Http404:
+                record_event(EventKind.NOT_FOUND, request=request, path=request.path, status=404)
+                raise
 
         return wrapper
 

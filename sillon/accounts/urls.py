@@ -1,25 +1,14 @@
 from django.contrib.auth import views as auth_views
-from django.urls import path, reverse_lazy
+from django.urls import path
+
+from sillon.accounts import account_views
 
 app_name = "accounts"
 
 urlpatterns = [
-    path(
-        "login/",
-        auth_views.LoginView.as_view(
-            template_name="accounts/login.html", redirect_authenticated_user=True
-        ),
-        name="login",
-    ),
+    path("login/", account_views.SignInView.as_view(), name="login"),
     path("logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path(
-        "password/",
-        auth_views.PasswordChangeView.as_view(
-            template_name="accounts/password_change.html",
-            success_url=reverse_lazy("accounts:password_change_done"),
-        ),
-        name="password_change",
-    ),
+    path("password/", account_views.PasswordChangeView.as_view(), name="password_change"),
     path(
         "password/done/",
         auth_views.PasswordChangeDoneView.as_view(
@@ -27,4 +16,12 @@ urlpatterns = [
         ),
         name="password_change_done",
     ),
+    path("invitations/", account_views.invitations, name="invitations"),
+    path("invitations/<int:pk>/accept/", account_views.invitation_accept, name="invitation_accept"),
+    path(
+        "invitations/<int:pk>/decline/",
+        account_views.invitation_decline,
+        name="invitation_decline",
+    ),
+    path("invitation/<str:token>/", account_views.invitation_link, name="invitation_link"),
 ]

@@ -1,8 +1,10 @@
+import re
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
 
-from sillon.accounts.models import Membership
+from sillon.accounts.models import Invitation, Membership
 from sillon.accounts.roles import Role
 
 
@@ -10,33 +12,77 @@ def members_url(organisation):
     return reverse("members", args=[organisation.slug])
 
 
-def test_admin_adds_a_new_account_and_it_can_log_in(client, org_a, admin):
+def test_admin_creates_an_account_whose_first_password_is_shown_once_on_the_page(
+    client, org_a, admin
+):
     response = admin.client.post(
         members_url(org_a),
-        {"username": "nadia", "email": "nadia@example.org", "role": "coach"},
+        {"way": "password", "username": "nadia", "email": "nadia@example.org", "role": "coach"},
+    )
+    # Shown in this response only: not a redirect, not a message kept in the session
+    # or a cookie, not cacheable.
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store"
+    password = response.context["shown_once"]["password"]
+    assert password in response.content.decode()
+    assert not list(response.context["messages"])
+    assert password not in str(dict(admin.client.session))
+    assert all(password not in morsel.value for morsel in response.cookies.values())
+    assert password not in admin.client.get(members_url(org_a)).content.decode()
+    membership = Membership.objects.get(organisation=org_a, user__username="coop-a.nadia")
+    assert membership.role == Role.COACH
+    assert membership.user.check_password(password)
+
+
+def test_an_existing_account_is_invited_never_attached(org_a, admin, outsider):
+    response = admin.client.post(
+        members_url(org_a),
+        {"way": "account", "username": outsider.user.username, "role": "viewer"},
         follow=True,
     )
-    membership = Membership.objects.get(organisation=org_a, user__username="nadia")
-    assert membership.role == Role.COACH
-    # The first password is shown once, in the confirmation message.
-    message = str(next(iter(response.context["messages"])))
-    password = message.split("mot de passe ")[1].split(".")[0]
-    assert client.login(username="nadia", password=password)
-
-
-def test_admin_adds_an_existing_account_without_touching_its_password(org_a, admin, outsider):
-    response = admin.client.post(
-        members_url(org_a), {"username": outsider.user.username, "role": "viewer"}
-    )
-    assert response.status_code == 302
-    assert Membership.objects.get(organisation=org_a, user=outsider.user).role == Role.VIEWER
+    assert response.status_code == 200
+    assert not Membership.objects.filter(organisation=org_a, user=outsider.user).exists()
+    invitation = Invitation.objects.get(organisation=org_a)
+    assert invitation.user == outsider.user and invitation.is_pending
+    # Nothing of the account is shown back: neither its e-mail nor whether it exists.
+    content = response.content.decode()
+    assert outsider.user.email not in content
     outsider.user.refresh_from_db()
     assert outsider.user.check_password("correct horse battery staple")
 
 
+def test_inviting_a_name_that_exists_elsewhere_or_nowhere_answers_the_same(org_a, admin, outsider):
+    def answer(username):
+        Invitation.objects.all().delete()  # each answer from the same page state
+        response = admin.client.post(
+            members_url(org_a),
+            {"way": "account", "username": username, "role": "viewer"},
+            follow=True,
+        )
+        content = response.content.decode().replace(username, "<name>")
+        content = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", content)
+        content = re.sub(r"/invitations/\d+/", "/invitations/<id>/", content)
+        return content, response.status_code
+
+    assert answer(outsider.user.username) == answer("nobody-by-this-name")
+
+
+def test_creating_an_account_never_collides_with_another_organisations_names(
+    org_a, admin, outsider
+):
+    """New accounts are named <organisation>.<name>: the name of an account of B is free
+    in A, so the page cannot tell that it exists."""
+    response = admin.client.post(
+        members_url(org_a), {"way": "password", "username": outsider.user.username, "role": "coach"}
+    )
+    assert response.status_code == 200
+    assert response.context["shown_once"]["username"] == f"coop-a.{outsider.user.username}"
+    assert not Membership.objects.filter(organisation=org_a, user=outsider.user).exists()
+
+
 def test_adding_someone_twice_is_refused_with_a_message(org_a, admin, coach):
     response = admin.client.post(
-        members_url(org_a), {"username": coach.user.username, "role": "viewer"}
+        members_url(org_a), {"way": "account", "username": coach.user.username, "role": "viewer"}
     )
     assert response.status_code == 200
     assert "déjà membre" in response.content.decode()
@@ -44,7 +90,9 @@ def test_adding_someone_twice_is_refused_with_a_message(org_a, admin, coach):
 
 
 def test_add_member_rejects_a_bad_username_and_an_unknown_role(org_a, admin):
-    response = admin.client.post(members_url(org_a), {"username": "no spaces!", "role": "boss"})
+    response = admin.client.post(
+        members_url(org_a), {"way": "password", "username": "no spaces!", "role": "boss"}
+    )
     assert response.status_code == 200
     form = response.context["form"]
     assert set(form.errors) == {"username", "role"}
