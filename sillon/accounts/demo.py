@@ -30,13 +30,20 @@ def demo_name(slug: str) -> str:
     return DEMO_NAME if slug == DEMO_SLUG else f"{slug} (démo)"
 
 
-def create_demo_members(organisation: Organisation) -> None:
-    """One user per role, named after the organisation, with the demo password."""
+def create_demo_members(organisation: Organisation) -> list[str]:
+    """One user per role, named after the organisation, with the demo password.
+
+    An account that already exists is never touched: not its password, not whether it
+    is active, not its role where it is already a member. Returns the names of those
+    accounts (their password is their own, not the demo's)."""
+    kept = []
     for login in demo_logins(organisation.slug):
-        user, _ = User.objects.get_or_create(username=login.username)
-        user.is_active = True
-        user.set_password(login.password)
-        user.save()
-        Membership.objects.update_or_create(
+        user = User.objects.filter(username=login.username).first()
+        if user is None:
+            user = User.objects.create_user(username=login.username, password=login.password)
+        else:
+            kept.append(login.username)
+        Membership.objects.get_or_create(
             organisation=organisation, user=user, defaults={"role": login.role}
         )
+    return kept

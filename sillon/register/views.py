@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from sillon.accounts.audit import EventKind, record_event
 from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view
 from sillon.accounts.roles import Ability
 from sillon.core.history import history_of
@@ -278,6 +279,8 @@ def holder_export(request: HttpRequest, pk: int, person: int) -> HttpResponse:
     _, holder = project_and_holder(request, pk, person)
     # A HEAD request (a link checker, a browser's preview) is not an export.
     data = actions.export_person(holder, record=request.method == "GET")
+    if request.method == "GET":
+        record_event(EventKind.PERSON_EXPORTED, request=request, target=f"person:{holder.pk}")
     response = JsonResponse(data, json_dumps_params={"indent": 2})
     response["Content-Disposition"] = f'attachment; filename="person-{holder.pk}.json"'
     return response
@@ -291,6 +294,7 @@ def holder_erase(request: HttpRequest, pk: int, person: int) -> HttpResponse:
 
     def erase() -> str:
         actions.erase_person(holder)
+        record_event(EventKind.PERSON_ERASED, request=request, target=f"person:{holder.pk}")
         # No name in the message: it would outlive the erasure in the session.
         return _("The personal data of this project holder were erased.")
 

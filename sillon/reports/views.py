@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
+from sillon.accounts.audit import EventKind, record_event
 from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view, require
 from sillon.accounts.roles import Ability
 from sillon.indicators.values import Scope
@@ -75,6 +76,12 @@ def _done_report(request, pk: int) -> Report:
 @organisation_view(Ability.VIEW)
 def report_download(request: HttpRequest, pk: int) -> FileResponse:
     report = _done_report(request, pk)
+    record_event(
+        EventKind.REPORT_DOWNLOADED,
+        request=request,
+        target=f"report:{report.pk}",
+        format=report.format,
+    )
     return FileResponse(
         report.file.open("rb"),
         as_attachment=True,
@@ -88,6 +95,12 @@ def report_view(request: HttpRequest, pk: int) -> HttpResponse:
     """An HTML report inside the interface; a PDF in the browser's own viewer."""
     report = _done_report(request, pk)
     if report.format == Format.PDF:
+        record_event(
+            EventKind.REPORT_DOWNLOADED,
+            request=request,
+            target=f"report:{report.pk}",
+            format=report.format,
+        )
         return FileResponse(
             report.file.open("rb"), filename=report.filename(), content_type=CONTENT_TYPES["pdf"]
         )

@@ -8,6 +8,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from sillon.accounts.audit import EventKind, record_event
 from sillon.accounts.permissions import organisation_view
 from sillon.accounts.roles import Ability
 from sillon.workbook import uploads
@@ -102,6 +103,7 @@ def export_download(request: HttpRequest) -> HttpResponse:
     buffer = io.BytesIO()
     personal = request.membership.can(Ability.VIEW_PERSONAL_DATA)
     export_organisation(request.organisation, buffer, personal=personal)
+    record_event(EventKind.WORKBOOK_EXPORTED, request=request, personal=personal)
     return xlsx_response(buffer, f"{request.organisation.slug}.xlsx")
 
 
@@ -116,6 +118,9 @@ def list_export(request: HttpRequest, name: str) -> HttpResponse:
     columns, rows = record_list.rows(request.organisation, request.GET, personal)
     buffer = io.BytesIO()
     write_workbook({record_list.sheet: (columns, rows)}, buffer)
+    record_event(
+        EventKind.LIST_EXPORTED, request=request, list=name, personal=personal, rows=len(rows)
+    )
     return xlsx_response(buffer, f"{request.organisation.slug}-{name}.xlsx")
 
 

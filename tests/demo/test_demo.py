@@ -144,3 +144,34 @@ def test_demo_records_respect_every_form_rule(db):
     for model in (Project, Person, Enrolment, Enterprise, Activity, Cohort):
         for record in model.objects.all():
             record.full_clean()
+
+
+def test_demo_refuses_to_run_under_the_production_profile(db, settings):
+    settings.PRODUCTION = True
+    with pytest.raises(CommandError, match="production profile"):
+        call_command("demo", projects=1)
+    assert not Organisation.objects.exists()
+
+
+def test_demo_never_resets_reactivates_or_re_roles_an_existing_account(
+    db, django_user_model, capsys
+):
+    call_command("demo", projects=1, verbosity=0)
+    admin = django_user_model.objects.get(username="coopcity-admin")
+    admin.set_password("changed-by-its-owner")
+    admin.save()
+    viewer = django_user_model.objects.get(username="coopcity-viewer")
+    viewer.is_active = False
+    viewer.save()
+    other = Organisation.objects.create(slug="elsewhere", name="Elsewhere")
+    Membership.objects.create(organisation=other, user=admin, role=Role.VIEWER)
+    call_command("demo", projects=1)
+    admin.refresh_from_db()
+    viewer.refresh_from_db()
+    assert admin.check_password("changed-by-its-owner")
+    assert not viewer.is_active
+    assert Membership.objects.get(organisation=other, user=admin).role == Role.VIEWER
+    printed = capsys.readouterr().out
+    admin_line = next(line for line in printed.splitlines() if "coopcity-admin" in line)
+    assert DEMO_PASSWORD not in admin_line
+    assert "own password" in admin_line

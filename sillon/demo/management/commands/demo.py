@@ -1,15 +1,30 @@
 import sys
 import time
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.hashers import check_password
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.utils.text import slugify
 
-from sillon.accounts.demo import DEMO_SLUG, create_demo_members, demo_logins, demo_name
+from sillon.accounts.demo import (
+    DEMO_PASSWORD,
+    DEMO_SLUG,
+    create_demo_members,
+    demo_logins,
+    demo_name,
+)
 from sillon.accounts.models import Organisation
 from sillon.demo import outcomes, register
 from sillon.demo.bulk import refresh_statistics
 from sillon.demo.purge import is_demo_organisation, purge_organisation
+
+
+def own_passwords(usernames: list[str]) -> set[str]:
+    """Those of the existing accounts whose password is no longer the demo's."""
+    users = get_user_model().objects.filter(username__in=usernames)
+    return {u.username for u in users if not check_password(DEMO_PASSWORD, u.password)}
 
 
 class Command(BaseCommand):
@@ -44,6 +59,12 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, organisation, projects, seed, if_empty, replace, verbosity, **options):
+        if settings.PRODUCTION:
+            raise CommandError(
+                "sillon demo does not run under the production profile "
+                "(SILLON_PROFILE=production): the demo's passwords are published. "
+                "Try the demo on a development installation."
+            )
         if slugify(organisation) != organisation:
             raise CommandError(
                 f"{organisation!r} is not a valid short name: use lowercase letters, "
@@ -59,13 +80,14 @@ class Command(BaseCommand):
                 "did not make: it is left alone. Give --replace to delete it and make the "
                 "demo in its place, or choose another --organisation."
             )
+        kept: list[str] = []  # existing accounts the demo left as they were
         if if_empty and Organisation.objects.exists():
             if not Organisation.objects.filter(slug=organisation).exists():
                 self.stdout.write("The database already holds organisations; no demo created.")
                 return
         else:
             started = time.monotonic()
-            created = self.create(organisation, projects, seed)
+            created, kept = self.create(organisation, projects, seed)
             refresh_statistics()
             if verbosity >= 1:
                 self.stdout.write(
@@ -77,21 +99,27 @@ class Command(BaseCommand):
         if verbosity < 1:
             return
         self.stdout.write("Demo logins (one per role):")
+        own = own_passwords(kept)
         for login in demo_logins(organisation):
-            self.stdout.write(f"  {login.role.value:<8} {login.username:<24} {login.password}")
+            password = (
+                "(an existing account, left with its own password)"
+                if login.username in own
+                else login.password
+            )
+            self.stdout.write(f"  {login.role.value:<8} {login.username:<24} {password}")
 
     @transaction.atomic
-    def create(self, slug: str, projects: int, seed: int) -> Organisation:
+    def create(self, slug: str, projects: int, seed: int) -> tuple[Organisation, list[str]]:
         existing = Organisation.objects.filter(slug=slug).first()
         if existing is not None:
             purge_organisation(existing)
         organisation = Organisation.objects.create(slug=slug, name=demo_name(slug))
-        create_demo_members(organisation)
+        kept = create_demo_members(organisation)
         register.populate(organisation, projects, seed, progress=self.progress(projects))
         outcomes.populate(organisation, projects, seed)
         if sys.stderr.isatty():
             sys.stderr.write("\n")
-        return organisation
+        return organisation, kept
 
     def progress(self, total: int):
         """A progress line on a terminal; nothing when the output is not one."""
