@@ -3,6 +3,7 @@
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.dispatch import Signal
 
 from sillon.register.choices import ActivityKind
 from sillon.register.models import Activity, Person, Project
@@ -22,6 +23,11 @@ def add_holder(project: Project, form) -> Person:
     project.holders.add(person)
     return person
 
+
+# Sent by erase_person before the data go, with the organisation's id and what named
+# the person ({"first", "last", "email"}), so that higher apps reach their own copies
+# (the workbook deletes the kept uploads that name them).
+person_erased = Signal()
 
 ERASED = "—"
 PERSONAL_FIELDS = {"first_name": ERASED, "last_name": ERASED, "email": "", "birth_year": None}
@@ -71,6 +77,11 @@ def erase_person(person: Person) -> None:
     """Anonymise a person in place (GDPR right to erasure): names, email and year of birth
     go, here and in every previous version; gender and situation stay, so that the
     figures do not change. The erasure is recorded in the history."""
+    person_erased.send(
+        sender=Person,
+        organisation_id=person.organisation_id,
+        person={"first": person.first_name, "last": person.last_name, "email": person.email},
+    )
     for field, value in PERSONAL_FIELDS.items():
         setattr(person, field, value)
     person._change_reason = "gdpr_erasure"

@@ -9,6 +9,7 @@ from pathlib import Path
 from django.db import DatabaseError, transaction
 from django.utils.translation import gettext as _
 
+from sillon.accounts.audit import EventKind, record_event
 from sillon.accounts.models import Organisation
 from sillon.workbook import planner, reader, validate, writer
 from sillon.workbook.models import ImportRun, ImportStatus
@@ -19,6 +20,8 @@ from sillon.workbook.problems import Problem, WorkbookRejected
 class ImportResult:
     file_name: str
     sha256: str
+    size: int | None = None
+    reason: str = ""
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)
     run: ImportRun | None = None
@@ -59,7 +62,7 @@ def import_workbook(
     as the interface keeps them to administrators.
     """
     file_name = file_name or (source.name if isinstance(source, Path) else "workbook")
-    result = ImportResult(file_name[:255], "")
+    result = ImportResult(file_name[:255], "", size=source_size(source))
     step = progress or (lambda _name: None)
     try:
         if (
@@ -76,6 +79,7 @@ def import_workbook(
             raw_sheets, read_problems = reader.read_bytes(file_name, source)
     except WorkbookRejected as rejected:
         result.problems = rejected.problems
+        result.reason = rejected.problems[0].message
         result.run = record(organisation, result, user, ImportStatus.REJECTED)
         return result
     step("validate")
@@ -111,13 +115,45 @@ def import_workbook(
     return result
 
 
+def source_size(source: Path | bytes) -> int | None:
+    if isinstance(source, bytes):
+        return len(source)
+    if source.is_file():
+        return source.stat().st_size
+    if source.is_dir():
+        return sum(p.stat().st_size for p in source.iterdir() if p.is_file())
+    return None
+
+
+def refuse_upload(organisation: Organisation, file_name: str, size: int, user, reason: str):
+    """Record an upload refused before it was read (too large): who, when, why, its
+    name and size — never its content."""
+    result = ImportResult(file_name[:255], "", size=size, reason=reason)
+    result.problems = [Problem("", None, "", "", reason)]
+    result.run = record(organisation, result, user, ImportStatus.REJECTED)
+    return result
+
+
 def record(organisation, result: ImportResult, user, status) -> ImportRun:
-    return ImportRun.objects.create(
+    user = user if getattr(user, "is_authenticated", False) else None
+    run = ImportRun.objects.create(
         organisation=organisation,
         file_name=result.file_name,
         sha256=result.sha256,
-        user=user if getattr(user, "is_authenticated", False) else None,
+        user=user,
         status=status,
         counts=result.counts if status != ImportStatus.REJECTED else {},
         problem_count=len(result.problems),
+        size=result.size,
+        reason=result.reason[:500],
     )
+    if status == ImportStatus.REJECTED:
+        record_event(
+            EventKind.UPLOAD_REFUSED,
+            organisation=organisation,
+            actor=user,
+            target=f"import:{run.pk}",
+            size=result.size,
+            problems=len(result.problems),
+        )
+    return run

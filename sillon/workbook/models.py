@@ -35,6 +35,10 @@ class ImportRun(models.Model):
     # {sheet: {"created": n, "updated": n, "unchanged": n}}
     counts = models.JSONField(_("rows"), default=dict, blank=True)
     problem_count = models.PositiveIntegerField(_("errors"), default=0)
+    # The uploaded file's size; the file itself is never kept with the run.
+    size = models.PositiveBigIntegerField(_("size (bytes)"), null=True, blank=True)
+    # Why a file was refused before its rows were read (damaged, too large, ...).
+    reason = models.CharField(_("reason"), max_length=500, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

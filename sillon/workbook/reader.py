@@ -6,6 +6,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from xml.etree import ElementTree
@@ -19,6 +20,10 @@ from sillon.workbook.problems import Problem, WorkbookRejected, shown
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 200
 MERGE = re.compile(rb'<mergeCell ref="([A-Z]+\d+:[A-Z]+\d+)"')
+# The compression methods Python's zipfile reads; anything else is refused by name.
+READABLE_METHODS = {zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA}
+# What reading a damaged member may raise (checksum, truncated stream, bad data).
+DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, LookupError)
 
 
 @dataclass
@@ -77,6 +82,14 @@ def read_bytes(name: str, content: bytes) -> tuple[list[RawSheet], list[Problem]
     return read_csv_files([(posixpath.basename(i.filename), archive.read(i)) for i in members])
 
 
+def damaged_member(name: str) -> WorkbookRejected:
+    return reject(
+        _("The file is damaged: its part %(part)s cannot be read (checksum or data wrong).")
+        % {"part": name},
+        sheet=posixpath.basename(name),
+    )
+
+
 def is_hidden(path: str) -> bool:
     return any(part.startswith(".") or part == "__MACOSX" for part in path.split("/"))
 
@@ -92,7 +105,42 @@ def open_zip(name: str, content: bytes) -> zipfile.ZipFile:
     packed = sum(info.compress_size for info in infos) or 1
     if unpacked > MAX_UNPACKED_BYTES or unpacked / packed > MAX_RATIO:
         raise reject(_("The file unpacks to far more data than a workbook holds."), value=name)
+    for info in infos:
+        part = posixpath.basename(info.filename)
+        if info.flag_bits & 0x1:
+            raise reject(
+                _("Part %(part)s of the file is protected by a password: save it without one.")
+                % {"part": info.filename},
+                sheet=part,
+            )
+        if info.compress_type not in READABLE_METHODS:
+            raise reject(
+                _(
+                    "Part %(part)s of the file is compressed with a method Sillon cannot read "
+                    "(number %(method)d): save or zip it again with the usual settings."
+                )
+                % {"part": info.filename, "method": info.compress_type},
+                sheet=part,
+            )
+    # Every part is read once here, so that a damaged one is named now rather than
+    # failing somewhere in the middle of reading.
+    try:
+        bad = archive.testzip()
+    except DAMAGED:
+        bad = next((i.filename for i in infos if not _readable(archive, i)), name)
+    if bad is not None:
+        raise damaged_member(bad)
     return archive
+
+
+def _readable(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    try:
+        with archive.open(info) as member:
+            while member.read(2**20):
+                pass
+    except DAMAGED:
+        return False
+    return True
 
 
 def read_xlsx(archive: zipfile.ZipFile, content: bytes) -> tuple[list[RawSheet], list[Problem]]:
@@ -192,17 +240,43 @@ def read_csv_files(files: list[tuple[str, bytes]]) -> tuple[list[RawSheet], list
                 Problem(stem, None, "", "", _("The file is not UTF-8 text: save it as CSV UTF-8."))
             )
             continue
-        sheets.append(read_csv(stem, text))
+        try:
+            sheets.append(read_csv(stem, text))
+        except CsvUnreadable as unreadable:
+            problems.append(unreadable.problem)
     return sheets, problems
+
+
+class CsvUnreadable(Exception):
+    def __init__(self, problem: Problem):
+        super().__init__(problem.line())
+        self.problem = problem
 
 
 def read_csv(name: str, text: str) -> RawSheet:
     first_line = text.split("\n", 1)[0]
     delimiter = ";" if first_line.count(";") >= first_line.count(",") else ","
+    if "\x00" in text:
+        line = text[: text.index("\x00")].count("\n") + 1
+        raise CsvUnreadable(
+            Problem(
+                name, line, "", "", _("This line holds a NUL character, which no cell can hold.")
+            )
+        )
     sheet = RawSheet(name, [])
-    for number, values in enumerate(csv.reader(io.StringIO(text), delimiter=delimiter), start=1):
-        if number == 1:
-            sheet.header = [v.strip() for v in values]
-        elif any(v.strip() for v in values):
-            sheet.rows.append((number, values))
+    rows = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        for number, values in enumerate(rows, start=1):
+            if number == 1:
+                sheet.header = [v.strip() for v in values]
+            elif any(v.strip() for v in values):
+                sheet.rows.append((number, values))
+    except csv.Error as error:
+        if "field larger than field limit" in str(error):
+            message = _(
+                "A cell holds more than %(limit)d characters, far more than any column."
+            ) % {"limit": csv.field_size_limit()}
+        else:
+            message = _("This line is not valid CSV (a quote left open?).")
+        raise CsvUnreadable(Problem(name, rows.line_num, "", "", message)) from None
     return sheet

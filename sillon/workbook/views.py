@@ -12,7 +12,7 @@ from sillon.accounts.audit import EventKind, record_event
 from sillon.accounts.permissions import organisation_view
 from sillon.accounts.roles import Ability
 from sillon.workbook import uploads
-from sillon.workbook.actions import import_workbook
+from sillon.workbook.actions import import_workbook, refuse_upload
 from sillon.workbook.export import export_organisation, write_workbook
 from sillon.workbook.lists import LISTS
 from sillon.workbook.models import ImportRun
@@ -44,11 +44,12 @@ def import_preview(request: HttpRequest) -> HttpResponse:
         messages.error(request, _("Choose a file to import."))
         return redirect("data", request.organisation.slug)
     if upload.size > max_bytes():
-        messages.error(
-            request,
-            _("The file is too large (%(size)d MB); the limit is %(limit)d MB.")
-            % {"size": (upload.size + 2**20 - 1) // 2**20, "limit": max_bytes() // 2**20},
-        )
+        reason = _("The file is too large (%(size)d MB); the limit is %(limit)d MB.") % {
+            "size": (upload.size + 2**20 - 1) // 2**20,
+            "limit": max_bytes() // 2**20,
+        }
+        refuse_upload(request.organisation, upload.name, upload.size, request.user, reason)
+        messages.error(request, reason)
         return redirect("data", request.organisation.slug)
     content = upload.read()
     result = import_workbook(
