@@ -9,6 +9,7 @@ from django.utils.translation import override
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from sillon.core.spreadsheets import as_text
 from sillon.reports.blocks import Document, Suppressed, Table, Text
 
 NUMBER_FORMATS = {
@@ -95,6 +96,11 @@ def to_xlsx(document: Document) -> bytes:
             for letter in "BCDEFGHI":
                 sheet.column_dimensions[letter].width = 16
         _raw_sheet(workbook.create_sheet(_("Indicators")[:31]), document)
+        # Names typed in Sillon are in these sheets: none may become a formula.
+        for sheet in workbook.worksheets:
+            for row in sheet.iter_rows():
+                for cell in row:
+                    as_text(cell)
         buffer = io.BytesIO()
         workbook.save(buffer)
         return buffer.getvalue()

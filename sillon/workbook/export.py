@@ -10,6 +10,7 @@ from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 from sillon.accounts.models import Organisation
+from sillon.core.spreadsheets import as_text
 from sillon.workbook.records import BINDINGS
 from sillon.workbook.sheets import BY_NAME
 
@@ -59,18 +60,16 @@ def write_workbook(sheets: dict[str, tuple[list, list]], target: IO | str) -> No
 
 
 def header_cell(worksheet, text: str) -> WriteOnlyCell:
-    cell = WriteOnlyCell(worksheet, value=str(text))
+    cell = as_text(WriteOnlyCell(worksheet, value=str(text)))
     cell.font = Font(bold=True)
     return cell
 
 
 def data_cell(worksheet, value) -> WriteOnlyCell:
     value = cell_value(value)
-    cell = WriteOnlyCell(worksheet, value=value)
+    cell = as_text(WriteOnlyCell(worksheet, value=value))  # never a formula
     if isinstance(value, datetime.date):
         cell.number_format = DATE_FORMAT
-    elif isinstance(value, str):
-        cell.data_type = "s"  # text, even when it starts with "=" (never a formula)
     elif isinstance(value, Decimal):
         cell.number_format = "0.00##"
     return cell

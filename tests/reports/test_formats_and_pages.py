@@ -11,6 +11,7 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 
 from sillon.catalogue.periods import parse_period
+from sillon.register.models import Programme
 from sillon.reports import actions
 from sillon.reports.document import build
 from sillon.reports.models import Report, Status
@@ -246,3 +247,18 @@ def test_a_report_whose_process_stopped_shows_as_failed(hand_made, manager):
     never_started.refresh_from_db()
     alive.refresh_from_db()
     assert never_started.status == Status.FAILED and alive.status == Status.RUNNING
+
+
+def test_no_name_typed_in_sillon_becomes_a_formula_in_the_xlsx(hand_made):
+    hand_made.name = '=HYPERLINK("http://evil.example","click")'
+    hand_made.save()
+    Programme.objects.filter(organisation=hand_made).update(
+        name_en="+cmd|' /C calc'!A0", name_fr="@SUM(1)", name_nl="-2+3"
+    )
+    document = build(hand_made, parse_period("2025"), "annual", "en")
+    workbook = load_workbook(io.BytesIO(to_xlsx(document)))
+    cells = [cell for sheet in workbook for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    texts = {cell.value for cell in cells if cell.data_type == "s"}
+    assert '=HYPERLINK("http://evil.example","click")' in texts
+    assert any(isinstance(v, int | float) for v in (cell.value for cell in cells))
