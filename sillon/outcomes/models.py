@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from sillon.catalogue.indicators import BY_ID
 from sillon.codes import joint_committees
 from sillon.codes.validators import validate_joint_committee
+from sillon.core.validators import validate_record_date
 from sillon.outcomes.choices import (
     EMES_CRITERIA,
     ESD_EVENTS,
@@ -47,9 +48,13 @@ class Job(OrganisationRecord):
     job_ref = models.CharField(
         _("job reference"), max_length=40, help_text=_("Unique within the enterprise, e.g. J1.")
     )
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(_("start date"), validators=[validate_record_date])
     end_date = models.DateField(
-        _("end date"), null=True, blank=True, help_text=_("Empty while the job lasts.")
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while the job lasts."),
+        validators=[validate_record_date],
     )
     worker_status = models.CharField(_("status"), max_length=30, choices=WorkerStatus.choices)
     contract_type = models.CharField(_("contract"), max_length=20, choices=ContractType.choices)
@@ -122,7 +127,7 @@ class AccreditationEvent(OrganisationRecord):
         verbose_name=_("enterprise"),
     )
     event = models.CharField(_("event"), max_length=40, choices=AccreditationEventKind.choices)
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_record_date])
     history = HistoricalRecords()
 
     class Meta:
@@ -148,7 +153,7 @@ class NonAccreditationReason(OrganisationRecord):
         _("reason"), max_length=40, choices=NonAccreditationReasonKind.choices
     )
     note = models.TextField(_("note"), blank=True)
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_record_date])
     history = HistoricalRecords()
 
     class Meta:
@@ -186,7 +191,7 @@ class PartnerInteraction(OrganisationRecord):
     partner = models.ForeignKey(
         Partner, on_delete=models.PROTECT, related_name="interactions", verbose_name=_("partner")
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_record_date])
     kind = models.CharField(_("kind"), max_length=20, choices=InteractionKind.choices)
     note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords()
@@ -210,7 +215,7 @@ class Transfer(OrganisationRecord):
     partner = models.ForeignKey(
         Partner, on_delete=models.PROTECT, related_name="transfers", verbose_name=_("partner")
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_record_date])
     note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords()
 
@@ -236,7 +241,7 @@ class ImpactAssessment(OrganisationRecord):
         related_name="impact_assessments",
         verbose_name=_("project"),
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_record_date])
     continuous_activity = criterion_field(EMES_CRITERIA[0][1])
     economic_risk = criterion_field(EMES_CRITERIA[1][1])
     paid_work = criterion_field(EMES_CRITERIA[2][1])
@@ -288,7 +293,7 @@ class ImpactAssessment(OrganisationRecord):
 class InternalAction(OrganisationRecord):
     """An equality/diversity or environmental action of the structure itself."""
 
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_record_date])
     kind = models.CharField(_("kind"), max_length=20, choices=ActionKind.choices)
     scope = models.CharField(_("aimed at"), max_length=20, choices=ActionScope.choices)
     description = models.TextField(_("description"))
@@ -310,8 +315,8 @@ class InternalAction(OrganisationRecord):
 class CostLine(OrganisationRecord):
     """A cost of the structure over a period. Expert costs come from expert activities."""
 
-    period_start = models.DateField(_("from"))
-    period_end = models.DateField(_("to"))
+    period_start = models.DateField(_("from"), validators=[validate_record_date])
+    period_end = models.DateField(_("to"), validators=[validate_record_date])
     programme = models.ForeignKey(
         Programme,
         on_delete=models.PROTECT,

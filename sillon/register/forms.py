@@ -1,7 +1,6 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse_lazy
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sillon.codes.fields import (
@@ -106,12 +105,7 @@ class PersonForm(OrganisationModelForm):
     class Meta:
         model = Person
         fields = ["first_name", "last_name", "email", "gender", "birth_year", "situation_at_intake"]
-
-    def clean_birth_year(self):
-        year = self.cleaned_data.get("birth_year")
-        if year is not None and not 1900 <= year <= timezone.localdate().year:
-            raise ValidationError(_("Give a year between 1900 and this year."))
-        return year
+        # The year of birth is checked by the model field's validator (core/validators.py).
 
 
 class EnrolmentForm(OrganisationModelForm):
@@ -259,7 +253,5 @@ class ActivityForm(OrganisationModelForm):
             self.add_error("attendees", _("Only for an event."))
         if cleaned.get("cost_eur") is not None and cleaned["cost_eur"] < 0:
             self.add_error("cost_eur", _("A cost cannot be negative."))
-        if cleaned.get("hours") is not None and cleaned["hours"] < 0:
-            self.add_error("hours", _("Hours cannot be negative."))
         self.projects = projects
         return cleaned

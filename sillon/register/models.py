@@ -23,6 +23,11 @@ from sillon.codes.validators import (
     validate_joint_committees,
     validate_legal_form,
 )
+from sillon.core.validators import (
+    validate_birth_year,
+    validate_record_date,
+    validate_session_hours,
+)
 from sillon.register.choices import (
     GOVERNANCE_TOPICS,
     ActivityKind,
@@ -90,8 +95,8 @@ class Cohort(OrganisationRecord):
         Programme, on_delete=models.CASCADE, related_name="cohorts", verbose_name=_("programme")
     )
     name = models.CharField(_("name"), max_length=120)
-    start_date = models.DateField(_("start date"))
-    end_date = models.DateField(_("end date"))
+    start_date = models.DateField(_("start date"), validators=[validate_record_date])
+    end_date = models.DateField(_("end date"), validators=[validate_record_date])
     history = HistoricalRecords()
 
     class Meta:
@@ -136,7 +141,9 @@ class Person(OrganisationRecord):
     gender = models.CharField(
         _("gender"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN
     )
-    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    birth_year = models.PositiveSmallIntegerField(
+        _("year of birth"), null=True, blank=True, validators=[validate_birth_year]
+    )
     situation_at_intake = models.CharField(
         _("situation at intake"),
         max_length=20,
@@ -206,11 +213,13 @@ class Project(OrganisationRecord):
         verbose_name=_("NACE-BEL section"),
     )
     themes = models.JSONField(_("themes"), default=list, blank=True)
-    intake_date = models.DateField(_("intake date"))
+    intake_date = models.DateField(_("intake date"), validators=[validate_record_date])
     status = models.CharField(
         _("status"), max_length=20, choices=ProjectStatus.choices, default=ProjectStatus.ACTIVE
     )
-    status_date = models.DateField(_("status date"), null=True, blank=True)
+    status_date = models.DateField(
+        _("status date"), null=True, blank=True, validators=[validate_record_date]
+    )
     stop_reason = models.TextField(_("reason for stopping"), blank=True)
     holders = models.ManyToManyField(
         Person, related_name="projects", blank=True, verbose_name=_("project holders")
@@ -271,9 +280,13 @@ class Enrolment(OrganisationRecord):
         related_name="enrolments",
         verbose_name=_("cohort"),
     )
-    start_date = models.DateField(_("start date"))
+    start_date = models.DateField(_("start date"), validators=[validate_record_date])
     end_date = models.DateField(
-        _("end date"), null=True, blank=True, help_text=_("Empty while the enrolment goes on.")
+        _("end date"),
+        null=True,
+        blank=True,
+        help_text=_("Empty while the enrolment goes on."),
+        validators=[validate_record_date],
     )
     outcome = models.CharField(
         _("outcome"),
@@ -348,8 +361,12 @@ class Enterprise(OrganisationRecord):
             "Counts as an enterprise created; untick for an enterprise that existed before."
         ),
     )
-    creation_date = models.DateField(_("creation date"), null=True, blank=True)
-    cessation_date = models.DateField(_("cessation date"), null=True, blank=True)
+    creation_date = models.DateField(
+        _("creation date"), null=True, blank=True, validators=[validate_record_date]
+    )
+    cessation_date = models.DateField(
+        _("cessation date"), null=True, blank=True, validators=[validate_record_date]
+    )
     cessation_reason = models.CharField(
         _("reason for cessation"), max_length=20, blank=True, choices=CessationReason.choices
     )
@@ -410,9 +427,11 @@ class Activity(OrganisationRecord):
     ref = models.CharField(
         _("activity reference"), max_length=40, blank=True, validators=[project_ref_validator]
     )
-    date = models.DateField(_("date"))
+    date = models.DateField(_("date"), validators=[validate_record_date])
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
-    hours = models.DecimalField(_("hours"), max_digits=6, decimal_places=2)
+    hours = models.DecimalField(
+        _("hours"), max_digits=6, decimal_places=2, validators=[validate_session_hours]
+    )
     projects = models.ManyToManyField(
         Project, related_name="activities", blank=True, verbose_name=_("projects")
     )

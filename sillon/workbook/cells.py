@@ -7,12 +7,14 @@ import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from sillon.codes import enterprise_numbers, joint_committees, legal_forms, nace
 from sillon.codes.text import fold
+from sillon.core.validators import validate_record_date
 
 ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 REF = re.compile(r"^[^\s,;]+$")
@@ -77,6 +79,22 @@ def parse_date(raw) -> datetime.date | None:
         return datetime.date(*(int(part) for part in match.groups()))
     except ValueError:
         raise CellError(_("This date does not exist in the calendar.")) from None
+
+
+def checked(parse: Callable, validator: Callable) -> Callable:
+    """A parser whose value must also pass one of the shared validators of
+    core/validators.py — the same ones the forms apply through the model fields."""
+
+    def parse_and_check(raw):
+        value = parse(raw)
+        if value is not None:
+            try:
+                validator(value)
+            except ValidationError as error:
+                raise CellError(" ".join(error.messages)) from None
+        return value
+
+    return parse_and_check
 
 
 def decimal(raw) -> Decimal | None:
@@ -228,3 +246,7 @@ def nace_code(raw) -> str:
 
 def nace_version(code: str) -> str:
     return next((v for v in ("2008", "2025") if nace.lookup(v, code)), "")
+
+
+# A date of a record: read, then checked by the rule the forms share.
+record_date = checked(parse_date, validate_record_date)

@@ -146,6 +146,8 @@ def _readable(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
 def read_xlsx(archive: zipfile.ZipFile, content: bytes) -> tuple[list[RawSheet], list[Problem]]:
     import openpyxl
 
+    refuse_declarations(archive)
+
     try:
         book = openpyxl.load_workbook(io.BytesIO(content), read_only=True, data_only=False)
     except Exception:  # openpyxl raises many kinds on a damaged file
@@ -171,6 +173,18 @@ def read_xlsx(archive: zipfile.ZipFile, content: bytes) -> tuple[list[RawSheet],
     finally:
         book.close()
     return sheets, problems
+
+
+def refuse_declarations(archive: zipfile.ZipFile) -> None:
+    """A workbook's XML never declares a document type; one that does may define
+    entities that expand without end (a "billion laughs")."""
+    for info in archive.infolist():
+        if info.filename.endswith((".xml", ".rels")) and b"<!DOCTYPE" in archive.read(info):
+            raise reject(
+                _("Part %(part)s of the file declares XML entities, which no workbook has.")
+                % {"part": info.filename},
+                sheet=posixpath.basename(info.filename),
+            )
 
 
 def read_worksheet(worksheet, problems: list[Problem]) -> RawSheet:

@@ -1,16 +1,17 @@
 """The sheets and columns of docs/spec/workbook.md: how each cell is read, which columns make
 the key, and which are personal data (left out of a viewer's export)."""
 
-import datetime
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from sillon.catalogue.indicators import BY_ID
 from sillon.catalogue.periods import parse_period
+from sillon.core.validators import validate_birth_year, validate_session_hours
 from sillon.outcomes.choices import (
     EMES_CRITERIA,
     AccreditationEventKind,
@@ -60,11 +61,7 @@ def email(raw) -> str:
     return value
 
 
-def birth_year(raw) -> int | None:
-    value = cells.integer(raw)
-    if value is not None and not 1900 <= value <= datetime.date.today().year:
-        raise CellError(_("Give a year between 1900 and this year."))
-    return value
+birth_year = cells.checked(cells.integer, validate_birth_year)
 
 
 def postcode(raw) -> str:
@@ -99,8 +96,8 @@ def amount(raw, digits: int, places: int):
     return round(value, places)
 
 
-def hours(raw):
-    return amount(raw, digits=6, places=2)
+# The hours of one session: the shared rule of core/validators.py.
+hours = cells.checked(partial(amount, digits=6, places=2), validate_session_hours)
 
 
 def weekly_hours(raw):
@@ -203,14 +200,14 @@ SHEETS = [
             code("sector_type", SectorType, gettext_lazy("Sector."), required=True),
             Column("nace_code", cells.nace_code, gettext_lazy("NACE-BEL subclass, e.g. 56101.")),
             Column("themes", cells.tags, gettext_lazy("Free themes separated by ;.")),
-            Column("intake_date", cells.parse_date, gettext_lazy("Date of intake."), True),
+            Column("intake_date", cells.record_date, gettext_lazy("Date of intake."), True),
             code(
                 "status",
                 ProjectStatus,
                 gettext_lazy("Status (active when empty)."),
                 default="active",
             ),
-            Column("status_date", cells.parse_date, gettext_lazy("Date of the status.")),
+            Column("status_date", cells.record_date, gettext_lazy("Date of the status.")),
             Column(
                 "stop_reason", cells.text, gettext_lazy("Why the project stopped."), personal=True
             ),
@@ -260,9 +257,9 @@ SHEETS = [
                 cells.bounded_text(120),
                 gettext_lazy("Name of the cohort in the programme."),
             ),
-            Column("start_date", cells.parse_date, DATE_HELP, True),
+            Column("start_date", cells.record_date, DATE_HELP, True),
             Column(
-                "end_date", cells.parse_date, gettext_lazy("Empty while the enrolment goes on.")
+                "end_date", cells.record_date, gettext_lazy("Empty while the enrolment goes on.")
             ),
             code(
                 "outcome",
@@ -289,8 +286,8 @@ SHEETS = [
                 cells.yes_no,
                 gettext_lazy("yes if the project created it, no if it existed before."),
             ),
-            Column("creation_date", cells.parse_date, gettext_lazy("Date of registration.")),
-            Column("cessation_date", cells.parse_date, gettext_lazy("Empty while active.")),
+            Column("creation_date", cells.record_date, gettext_lazy("Date of registration.")),
+            Column("cessation_date", cells.record_date, gettext_lazy("Empty while active.")),
             code("cessation_reason", CessationReason, gettext_lazy("Reason for cessation.")),
             Column(
                 "joint_committees",
@@ -310,7 +307,7 @@ SHEETS = [
                 gettext_lazy("Unique reference, e.g. A-0001."),
                 True,
             ),
-            Column("date", cells.parse_date, DATE_HELP, True),
+            Column("date", cells.record_date, DATE_HELP, True),
             code("kind", ActivityKind, gettext_lazy("Kind of activity."), required=True),
             Column(
                 "hours", hours, gettext_lazy("Duration in hours, more than 0 and at most 24."), True
@@ -341,8 +338,8 @@ SHEETS = [
             Column(
                 "job_ref", cells.reference, gettext_lazy("Unique in the enterprise, e.g. J1."), True
             ),
-            Column("start_date", cells.parse_date, DATE_HELP, True),
-            Column("end_date", cells.parse_date, gettext_lazy("Empty while the job lasts.")),
+            Column("start_date", cells.record_date, DATE_HELP, True),
+            Column("end_date", cells.record_date, gettext_lazy("Empty while the job lasts.")),
             code(
                 "worker_status", WorkerStatus, gettext_lazy("Status of the worker."), required=True
             ),
@@ -365,7 +362,7 @@ SHEETS = [
             code(
                 "event", AccreditationEventKind, gettext_lazy("Accreditation event."), required=True
             ),
-            Column("date", cells.parse_date, DATE_HELP, True),
+            Column("date", cells.record_date, DATE_HELP, True),
         ],
     ),
     Sheet(
@@ -376,7 +373,7 @@ SHEETS = [
                 "project_ref", cells.reference, gettext_lazy("Project of the enterprise."), True
             ),
             code("reason", NonAccreditationReasonKind, gettext_lazy("Reason."), required=True),
-            Column("date", cells.parse_date, DATE_HELP, True),
+            Column("date", cells.record_date, DATE_HELP, True),
             Column("note", cells.text, gettext_lazy("Note."), personal=True),
         ],
     ),
@@ -399,7 +396,7 @@ SHEETS = [
         [
             Column("project_ref", cells.reference, PROJECT_HELP, True),
             Column("partner", cells.text, gettext_lazy("Code or name of the partner."), True),
-            Column("date", cells.parse_date, DATE_HELP, True),
+            Column("date", cells.record_date, DATE_HELP, True),
             Column("note", cells.text, gettext_lazy("Note."), personal=True),
         ],
     ),
@@ -408,7 +405,7 @@ SHEETS = [
         ("partner", "date", "kind"),
         [
             Column("partner", cells.text, gettext_lazy("Code or name of the partner."), True),
-            Column("date", cells.parse_date, DATE_HELP, True),
+            Column("date", cells.record_date, DATE_HELP, True),
             code("kind", InteractionKind, gettext_lazy("Kind of interaction."), required=True),
             Column("note", cells.text, gettext_lazy("Note."), personal=True),
         ],
@@ -418,7 +415,7 @@ SHEETS = [
         ("project_ref", "date"),
         [
             Column("project_ref", cells.reference, PROJECT_HELP, True),
-            Column("date", cells.parse_date, DATE_HELP, True),
+            Column("date", cells.record_date, DATE_HELP, True),
             *[code(name, Assessment, label, required=True) for name, label, _d in EMES_CRITERIA],
             Column(
                 "beneficiaries", non_negative_integer, gettext_lazy("People reached in the year.")
@@ -432,7 +429,7 @@ SHEETS = [
         "actions",
         ("date", "kind", "scope", "description"),
         [
-            Column("date", cells.parse_date, DATE_HELP, True),
+            Column("date", cells.record_date, DATE_HELP, True),
             code("kind", ActionKind, gettext_lazy("Kind of action."), required=True),
             code("scope", ActionScope, gettext_lazy("Aimed at."), required=True),
             Column("description", cells.text, gettext_lazy("What was done."), True),
@@ -444,9 +441,9 @@ SHEETS = [
         ("period_start", "period_end", "programme", "category", "funding_source"),
         [
             Column(
-                "period_start", cells.parse_date, gettext_lazy("First day of the period."), True
+                "period_start", cells.record_date, gettext_lazy("First day of the period."), True
             ),
-            Column("period_end", cells.parse_date, gettext_lazy("Last day of the period."), True),
+            Column("period_end", cells.record_date, gettext_lazy("Last day of the period."), True),
             Column("programme", programme_code, gettext_lazy("Code of the programme (optional).")),
             code("category", CostCategory, gettext_lazy("Category of cost."), required=True),
             Column("amount_eur", money, gettext_lazy("Amount in euros."), True),

@@ -206,9 +206,6 @@ def cost_rules(values):
 
 
 def activity_rules(values):
-    hours = values.get("hours")
-    if hours is not None and not 0 < hours <= 24:
-        yield _("Hours must be more than 0 and at most 24 for one day."), "hours"
     if values.get("kind") != ActivityKind.EXPERT:
         for name in ("expert_type", "expert_name", "cost_eur"):
             if values.get(name) not in (None, ""):
