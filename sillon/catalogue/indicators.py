@@ -17,6 +17,12 @@ COUNT, RATE, HOURS, DAYS, PEOPLE, EUR, FTE, TABLE = (
 )
 
 
+# The version of docs/spec/indicators.md this catalogue implements. Bump it whenever a
+# definition changes; statements (docs/spec/comparison.md) and the definitions register
+# (docs/spec/mission.md) carry it.
+CATALOGUE_VERSION = "2026.2"
+
+
 @dataclass(frozen=True)
 class Indicator:
     id: str
