@@ -64,6 +64,7 @@ INSTALLED_APPS = [
     "sillon.indicators",
     "sillon.reports",
     "sillon.kbo",
+    "sillon.followup",
     "sillon.demo",
 ]
 

@@ -20,6 +20,8 @@ urlpatterns = [
     path("o/<slug:organisation>/", include(organisation_patterns)),
     path("accounts/", include("sillon.accounts.urls")),
     path("codes/", include("sillon.codes.urls")),
+    # The follow-up questionnaire, reached from a message without signing in.
+    path("f/", include("sillon.followup.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

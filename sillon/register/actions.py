@@ -30,7 +30,15 @@ def add_holder(project: Project, form) -> Person:
 person_erased = Signal()
 
 ERASED = "—"
-PERSONAL_FIELDS = {"first_name": ERASED, "last_name": ERASED, "email": "", "birth_year": None}
+PERSONAL_FIELDS = {
+    "first_name": ERASED,
+    "last_name": ERASED,
+    "email": "",
+    "birth_year": None,
+    "language": "",
+    "followup_consent": False,
+    "followup_consent_date": None,
+}
 
 
 def _scrub_history(person_ids: list[int]) -> None:
@@ -53,6 +61,11 @@ def export_person(person: Person, record: bool = True) -> dict:
         "gender": person.gender,
         "birth_year": person.birth_year,
         "situation_at_intake": person.situation_at_intake,
+        "language": person.language,
+        "followup_consent": person.followup_consent,
+        "followup_consent_date": (
+            person.followup_consent_date.isoformat() if person.followup_consent_date else None
+        ),
         "projects": [
             {"ref": ref, "name": name} for ref, name in person.projects.values_list("ref", "name")
         ],

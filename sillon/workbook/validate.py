@@ -18,8 +18,19 @@ from sillon.workbook.sheets import BY_NAME, IGNORED, SHEETS, Sheet
 DEFAULTS = {
     ("jobs", "full_time_hours"): Decimal("38.00"),
     ("enterprises", "created_during_accompaniment"): True,
+    ("holders", "followup_consent"): False,
 }
-PERSONAL_DATA = ("first_name", "last_name", "email", "gender", "birth_year", "situation_at_intake")
+PERSONAL_DATA = (
+    "first_name",
+    "last_name",
+    "email",
+    "gender",
+    "birth_year",
+    "situation_at_intake",
+    "language",
+    "followup_consent",
+    "followup_consent_date",
+)
 
 
 @dataclass
@@ -224,8 +235,16 @@ def job_rules(values):
         yield _("Weekly hours must be more than 0 and at most the full-time hours."), "weekly_hours"
 
 
+def holder_rules(values):
+    if values.get("followup_consent") and not values.get("followup_consent_date"):
+        yield _("Give the date on which the holder agreed."), "followup_consent_date"
+    if values.get("followup_consent") and not values.get("email"):
+        yield _("Give an e-mail address to follow the holder up."), "email"
+
+
 ROW_RULES = {
     "projects": project_rules,
+    "holders": holder_rules,
     "enrolments": enrolment_rules,
     "enterprises": enterprise_rules,
     "costs": cost_rules,
