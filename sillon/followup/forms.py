@@ -10,6 +10,7 @@ from sillon.core.validators import validate_record_date
 from sillon.followup.choices import AccreditationAnswer
 from sillon.outcomes.choices import NonAccreditationReasonKind
 from sillon.outcomes.models import FULL_TIME_HOURS, Job
+from sillon.register.choices import Gender
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
@@ -82,6 +83,10 @@ class NewJobForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["start_date"].validators.append(not_in_future)
         self.fields["joint_committee"].help_text = _("For example 200; empty for self-employed.")
+        # No value chosen ahead, so that an empty block stays empty (and is skipped).
+        gender = self.fields["gender"]
+        gender.required, gender.initial = False, ""
+        gender.choices = [("", "—"), *Gender.choices]
 
     def clean(self):
         cleaned = super().clean()
