@@ -12,6 +12,7 @@ organisation_patterns = [
     path("reports/", include("sillon.reports.urls")),
     path("data/", include("sillon.workbook.urls")),
     path("", include("sillon.kbo.urls")),
+    path("", include("sillon.followup.urls")),
     path("settings/", include("sillon.accounts.organisation_urls")),
 ]
 

@@ -272,7 +272,7 @@ def accept_change(change: ProposedChange, user=None, note: str = "") -> None:
         actor=user,
         target=f"followup_change:{change.pk}",
         decision="accepted",
-        kind=change.kind,
+        change_kind=change.kind,
     )
 
 
@@ -288,7 +288,7 @@ def reject_change(change: ProposedChange, user=None, note: str = "") -> None:
         actor=user,
         target=f"followup_change:{change.pk}",
         decision="rejected",
-        kind=change.kind,
+        change_kind=change.kind,
     )
 
 
