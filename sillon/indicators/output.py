@@ -6,8 +6,8 @@ import json
 from decimal import Decimal
 
 from django.utils import translation
-from django.utils.formats import number_format
 
+from sillon.catalogue import display
 from sillon.catalogue.indicators import RATE, TABLE
 from sillon.catalogue.periods import Period
 
@@ -81,13 +81,20 @@ def shown(number, unit: str) -> str:
         return "—"
     if isinstance(number, str):
         return number
-    if unit == RATE:
-        return f"{number_format(float(number) * 100, 1)} %"
     if unit in ("cohort", "years"):  # a year or a number of years, not a quantity
         return str(number)
-    if isinstance(number, int):
-        return number_format(number, force_grouping=True)
-    return number_format(round(float(number), 2), 2, force_grouping=True)
+    return display.figure(number, unit)
+
+
+def _row_unit(key: str) -> str:
+    """The unit of a table indicator's column (indicators.md: rates, counts, FTE)."""
+    if key in ("cohort", "years"):
+        return key
+    if key.startswith("rate_") or key == "survival":
+        return RATE
+    if key.startswith("fte"):
+        return "FTE"
+    return "count"
 
 
 def to_text(organisation, period: Period, results) -> str:
@@ -97,9 +104,7 @@ def to_text(organisation, period: Period, results) -> str:
         if indicator.unit == TABLE:
             lines.append(f"{indicator.label}:")
             for row in value.rows or []:
-                cells = (
-                    f"{k}={shown(v, k if k in ('cohort', 'years') else '')}" for k, v in row.items()
-                )
+                cells = (f"{k}={shown(v, _row_unit(k))}" for k, v in row.items())
                 lines.append("    " + "  ".join(cells))
             continue
         lines.append(f"{indicator.label:<70} {shown(value.value, indicator.unit):>14}")
