@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     "sillon.outcomes",
     "sillon.workbook",
     "sillon.indicators",
+    "sillon.comparison",
     "sillon.reports",
     "sillon.kbo",
     "sillon.demo",

@@ -135,6 +135,17 @@ DEFINITIONS = {
         "Interactions with partner organisations dated in the period, plus the transfers "
         "(counted as referrals sent)."
     ),
+    "ratio.enterprises_per_100_projects": _(
+        "100 times the enterprises created divided by the projects accompanied; none when "
+        "no project was accompanied."
+    ),
+    "ratio.jobs_per_enterprise_created": _(
+        "The jobs created divided by the enterprises created; none when no enterprise was created."
+    ),
+    "ratio.hours_per_project": _(
+        "The hours of accompaniment divided by the projects accompanied; none when no "
+        "project was accompanied."
+    ),
 }
 
 ESD_DEFINITION = _(

@@ -12,6 +12,7 @@ from sillon.accounts.demo import (
     DEMO_PASSWORD,
     DEMO_SLUG,
     create_demo_members,
+    demo_enterprise_number,
     demo_logins,
     demo_name,
 )
@@ -113,7 +114,9 @@ class Command(BaseCommand):
         existing = Organisation.objects.filter(slug=slug).first()
         if existing is not None:
             purge_organisation(existing)
-        organisation = Organisation.objects.create(slug=slug, name=demo_name(slug))
+        organisation = Organisation.objects.create(
+            slug=slug, name=demo_name(slug), enterprise_number=demo_enterprise_number(slug)
+        )
         kept = create_demo_members(organisation)
         register.populate(organisation, projects, seed, progress=self.progress(projects))
         outcomes.populate(organisation, projects, seed)
