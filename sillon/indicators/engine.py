@@ -27,6 +27,7 @@ from sillon.indicators import (
     costs,
     employment,
     enterprises,
+    mission,
 )
 from sillon.indicators.values import IndicatorValue, Scope, ratio
 
@@ -49,6 +50,7 @@ GROUPS = [
     accompaniment.holders,
     enterprises.counts,
     costs.costs,
+    mission.mission,
 ]
 
 
