@@ -50,6 +50,7 @@ class EventKind(models.TextChoices):
     FOLLOWUP_SENT = "followup.sent", _("Follow-up messages sent")
     FOLLOWUP_SEND_FAILED = "followup.send_failed", _("Follow-up messages not delivered")
     FOLLOWUP_REVIEWED = "followup.reviewed", _("Follow-up answer reviewed")
+    SHARING_CHANGED = "organisation.sharing_changed", _("Sharing figures with peers changed")
 
 
 DETAIL_TYPES = (str, int, float, bool, type(None))

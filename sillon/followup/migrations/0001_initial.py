@@ -12,7 +12,7 @@ class Migration(migrations.Migration):
     dependencies = [
         ('accounts', '0003_audit_invitations'),
         ('outcomes', '0004_record_validators'),
-        ('register', '0007_person_followup_consent'),
+        ('register', '0008_person_followup_consent'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
