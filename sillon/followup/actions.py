@@ -258,7 +258,7 @@ def _decide(change: ProposedChange, status: str, user, note: str = "") -> None:
 @transaction.atomic
 def accept_change(change: ProposedChange, user=None, note: str = "") -> None:
     change = (
-        ProposedChange.objects.select_for_update()
+        ProposedChange.objects.select_for_update(of=("self",))
         .select_related("answer__questionnaire__project", "job")
         .get(pk=change.pk)
     )

@@ -27,6 +27,7 @@ from sillon.indicators import (
     costs,
     employment,
     enterprises,
+    followup,
     mission,
 )
 from sillon.indicators.keys import ordered
@@ -52,6 +53,7 @@ GROUPS = [
     enterprises.counts,
     costs.costs,
     mission.mission,
+    followup.followup,
 ]
 
 
