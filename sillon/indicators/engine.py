@@ -28,6 +28,7 @@ from sillon.indicators import (
     employment,
     enterprises,
 )
+from sillon.indicators.keys import ordered
 from sillon.indicators.values import IndicatorValue, Scope, ratio
 
 
@@ -116,4 +117,6 @@ def compute(organisation: Organisation, period: Period, as_of: date | None = Non
         value = ratio(numerator, values[denominator].value)
         value.id = name
         values[name] = value
-    return [Result(indicator, values[indicator.id]) for indicator in CATALOGUE]
+    return [
+        Result(indicator, ordered(values[indicator.id], indicator.id)) for indicator in CATALOGUE
+    ]
