@@ -171,6 +171,13 @@ CATALOGUE = [
         comparable=True,
         changed_in="2026.3",
     ),
+    Indicator("applications.received", COUNT, _("Applications received"), changed_in="2026.3"),
+    Indicator(
+        "applications.acceptance_rate",
+        RATE,
+        _("Acceptance rate of applications"),
+        changed_in="2026.3",
+    ),
 ]
 
 BY_ID = {indicator.id: indicator for indicator in CATALOGUE}

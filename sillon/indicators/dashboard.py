@@ -38,6 +38,8 @@ KEY_FIGURES = [
     "accreditation.accredited_end",
     "transfers.count",
     "accompaniment.cost_per_job_created",
+    "applications.received",
+    "applications.acceptance_rate",
 ]
 TREND = ["projects.accompanied", "enterprises.created", "jobs.created"]
 TREND_YEARS = 5

@@ -15,6 +15,7 @@ from sillon.core.forms import MultipleChoiceCheckboxes, OrganisationModelForm, T
 from sillon.register.choices import ActivityKind, ProjectStatus, Topic
 from sillon.register.models import (
     Activity,
+    Application,
     Cohort,
     Enrolment,
     Enterprise,
@@ -255,3 +256,33 @@ class ActivityForm(OrganisationModelForm):
             self.add_error("cost_eur", _("A cost cannot be negative."))
         self.projects = projects
         return cleaned
+
+
+class ApplicationForm(OrganisationModelForm):
+    """The project it became is chosen among the organisation's own projects only: a
+    project of another organisation is refused."""
+
+    nace_code = NaceCodeField(label=_("NACE-BEL activity"))
+    enterprise_number = EnterpriseNumberField(label=_("enterprise number"))
+
+    class Meta:
+        model = Application
+        fields = [
+            "ref",
+            "date",
+            "programme",
+            "name",
+            "enterprise_number",
+            "nace_version",
+            "nace_code",
+            "decision",
+            "decision_date",
+            "reason",
+            "project",
+        ]
+        widgets = {"date": DATE, "decision_date": DATE}
+
+    def clean_ref(self):
+        return unique_in_organisation(
+            self, "ref", _("An application already has the reference %(value)s.")
+        )

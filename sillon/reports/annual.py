@@ -344,7 +344,10 @@ def comparison(ctx) -> Section:
             for row in ctx.values["enterprises.survival_km"].rows or []
         ],
     )
-    blocks = [ours, regional, baselines_table(ctx)]
+    applicants = ctx.scalars(
+        _("Applications"), ["applications.received", "applications.acceptance_rate"]
+    )
+    blocks = [ours, regional, baselines_table(ctx), applicants]
     document = compare(ctx.organisation, ctx.period) if ctx.organisation.shares_with_peers else None
     if document and document["peers"]:
         blocks += peers_blocks(ctx, document)
