@@ -26,6 +26,7 @@ from sillon.outcomes.models import (
 )
 from sillon.register.models import (
     Activity,
+    Application,
     Cohort,
     Enrolment,
     Enterprise,
@@ -46,6 +47,7 @@ RECORDS = [
     InternalAction,
     CostLine,
     Target,
+    Application,
     Activity,
     Enterprise,
     Enrolment,

@@ -121,3 +121,25 @@ def test_received_and_acceptance_rate(org_a):
     assert (rate.numerator, rate.denominator) == (1, 3)
     assert rate.value == pytest.approx(1 / 3)
     assert rate.breakdowns == {"programme": {"seeds": 0.5, "blossom": 0.0}}
+
+
+def test_the_demo_records_applications_and_is_replaced_cleanly(db):
+    from django.core.management import call_command
+
+    from sillon.accounts.models import Organisation
+
+    call_command("demo", organisation="demo-apps", projects=20, seed=5, verbosity=0)
+    organisation = Organisation.objects.get(slug="demo-apps")
+    found = Application.objects.filter(organisation=organisation)
+    accepted = found.filter(decision="accepted")
+    assert accepted.count() >= 15
+    assert not accepted.exclude(project__organisation=organisation).exists()
+    assert found.filter(decision__in=["rejected", "withdrawn"]).exists()
+    assert found.exclude(enterprise_number="").exists()
+    for application_ in found:
+        application_.full_clean(exclude=["date", "decision_date"])
+    # Loading the demo again purges its applications with the rest.
+    call_command("demo", organisation="demo-apps", projects=10, seed=6, verbosity=0)
+    organisation = Organisation.objects.get(slug="demo-apps")
+    assert Application.objects.filter(organisation=organisation).exists()
+    assert not Application.objects.exclude(organisation=organisation).exists()
