@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "sillon.catalogue",
     "sillon.register",
     "sillon.outcomes",
+    "sillon.mission",
     "sillon.workbook",
     "sillon.indicators",
     "sillon.comparison",

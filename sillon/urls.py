@@ -10,6 +10,7 @@ organisation_patterns = [
     path("", include("sillon.register.urls")),
     path("", include("sillon.outcomes.urls")),
     path("comparison/", include("sillon.comparison.urls")),
+    path("", include("sillon.mission.urls")),
     path("reports/", include("sillon.reports.urls")),
     path("data/", include("sillon.workbook.urls")),
     path("", include("sillon.kbo.urls")),

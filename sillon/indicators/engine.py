@@ -27,6 +27,7 @@ from sillon.indicators import (
     costs,
     employment,
     enterprises,
+    mission,
 )
 from sillon.indicators.keys import ordered
 from sillon.indicators.values import IndicatorValue, Scope, ratio
@@ -50,6 +51,7 @@ GROUPS = [
     accompaniment.holders,
     enterprises.counts,
     costs.costs,
+    mission.mission,
 ]
 
 
