@@ -8,6 +8,8 @@ SILLON := $(BIN)/sillon
 PYTHON ?= $(shell scripts/find-python)
 LANGS := fr nl en
 CATALOGUES := $(foreach lang,$(LANGS),sillon/locale/$(lang)/LC_MESSAGES/django.mo)
+# Debug pages only where asked for by name (sillon/settings.py).
+run test test-sqlite test-postgres bench: export SILLON_PROFILE := development
 
 .PHONY: help install run test test-sqlite test-postgres lint format messages bench browser lock clean
 
