@@ -39,13 +39,15 @@ def env_list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
-def env_count(name: str, default: int, most: int) -> int:
-    """A whole number from 1 to `most`."""
+def env_count(name: str, default: int, most: int, least: int = 1) -> int:
+    """A whole number from `least` (1 unless told) to `most`."""
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or not 1 <= int(raw) <= most:
-        raise ImproperlyConfigured(f"{name} must be a whole number from 1 to {most}, not {raw!r}.")
+    if not raw.isdigit() or not least <= int(raw) <= most:
+        raise ImproperlyConfigured(
+            f"{name} must be a whole number from {least} to {most}, not {raw!r}."
+        )
     return int(raw)
 
 

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "django_filters",
     "simple_history",
     "axes",
+    "django_tasks_db",
     "sillon.accounts",
     "sillon.codes",
     "sillon.core",
@@ -184,6 +185,13 @@ CACHES = {"default": cache_config(os.environ.get("CACHE_URL", "db://"))}
 MAILERS = {"default": email_config(os.environ.get("EMAIL_URL", "console://"))}
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sillon@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (reports, registry syncs, daily jobs) queued in the database and run
+# by `sillon worker` (sillon/core/tasks.py); daily jobs are enqueued at this local hour.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+SILLON_DAILY_HOUR = env_count("SILLON_DAILY_HOUR", default=3, most=23, least=0)
+# Finished task results are deleted after this many days (sillon purge).
+SILLON_TASK_RESULT_DAYS = env_count("SILLON_TASK_RESULT_DAYS", default=30, most=3650)
 
 # French first: the first user works in French; Dutch is Brussels' other language.
 LANGUAGE_CODE = "fr"
