@@ -74,8 +74,10 @@ INSTALLED_APPS = [
     "sillon.catalogue",
     "sillon.register",
     "sillon.outcomes",
+    "sillon.mission",
     "sillon.workbook",
     "sillon.indicators",
+    "sillon.comparison",
     "sillon.reports",
     "sillon.kbo",
     "sillon.demo",
@@ -197,6 +199,8 @@ SILLON_TASK_RESULT_DAYS = env_count("SILLON_TASK_RESULT_DAYS", default=30, most=
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates day-month-year (en-GB), never the US order (sillon/formats/en).
+FORMAT_MODULE_PATH = ["sillon.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"

@@ -9,6 +9,8 @@ organisation_patterns = [
     path("", include("sillon.indicators.urls")),
     path("", include("sillon.register.urls")),
     path("", include("sillon.outcomes.urls")),
+    path("comparison/", include("sillon.comparison.urls")),
+    path("", include("sillon.mission.urls")),
     path("reports/", include("sillon.reports.urls")),
     path("data/", include("sillon.workbook.urls")),
     path("", include("sillon.kbo.urls")),
