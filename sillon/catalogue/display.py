@@ -12,7 +12,7 @@ from sillon.catalogue.indicators import COUNT, DAYS, EUR, FTE, HOURS, PEOPLE, RA
 
 # Decimal places shown, by unit: counts as integers, hours and FTE to 2 decimals, euros
 # to the cent, rates as percentages to 1 decimal (3 places of the fraction).
-PLACES = {COUNT: 0, PEOPLE: 0, DAYS: 0, HOURS: 2, FTE: 2, EUR: 2, RATE: 1, RATIO: 2}
+PLACES = {COUNT: 0, PEOPLE: 0, DAYS: 0, HOURS: 2, FTE: 2, RATIO: 2, EUR: 2, RATE: 1}
 DEFAULT_PLACES = 2
 
 # The same rule written as spreadsheet number formats: the XLSX keeps the unrounded

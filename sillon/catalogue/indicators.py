@@ -178,6 +178,29 @@ CATALOGUE = [
         _("Acceptance rate of applications"),
         changed_in="2026.3",
     ),
+    # The centre's whole mission (docs/spec/mission.md) — helper "mission".
+    Indicator("outreach.activities", COUNT, _("Outreach activities")),
+    Indicator("outreach.hours", HOURS, _("Hours of outreach")),
+    Indicator("outreach.audience", PEOPLE, _("Audience of outreach activities")),
+    Indicator("missions.hours", HOURS, _("Hours per mission")),
+    Indicator("missions.cost", EUR, _("Cost per mission")),
+    Indicator(
+        "missions.also_covered_hours_share",
+        RATE,
+        _("Share of hours on missions also covered by partners"),
+    ),
+    Indicator(
+        "missions.also_covered_cost_share",
+        RATE,
+        _("Share of cost on missions also covered by partners"),
+    ),
+    Indicator("stakes.active_end", COUNT, _("Stakes held at the end of the period")),
+    Indicator("stakes.active_end_amount", EUR, _("Amount of the stakes held at the end")),
+    Indicator(
+        "stakes.projects_with_declaration",
+        COUNT,
+        _("Projects with a declaration of interest"),
+    ),
 ]
 
 BY_ID = {indicator.id: indicator for indicator in CATALOGUE}

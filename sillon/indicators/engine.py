@@ -28,6 +28,7 @@ from sillon.indicators import (
     costs,
     employment,
     enterprises,
+    mission,
 )
 from sillon.indicators.keys import ordered
 from sillon.indicators.values import IndicatorValue, Scope, ratio
@@ -52,6 +53,7 @@ GROUPS = [
     enterprises.counts,
     costs.costs,
     applications.applications,
+    mission.mission,
 ]
 
 

@@ -122,3 +122,5 @@ class Document:
     provisional: bool
     sections: list[Section]
     raw: list[dict]  # the raw indicator table: one dict per line
+    # A definition used is not `agreed` in the definitions register (docs/spec/mission.md).
+    definitions_not_agreed: bool = False

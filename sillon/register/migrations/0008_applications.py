@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0004_organisation_comparison'),
-        ('register', '0006_record_validators'),
+        ('register', '0007_activity_outreach'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
