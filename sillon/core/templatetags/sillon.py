@@ -4,7 +4,7 @@ from django import template
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 
-from sillon.core.navigation import SECTIONS
+from sillon.core.navigation import sections_for
 
 register = template.Library()
 
@@ -13,7 +13,7 @@ register = template.Library()
 def navigation(context) -> dict:
     request = context["request"]
     return {
-        "sections": SECTIONS,
+        "sections": sections_for(request.membership),
         "current": context.get("section"),
         "organisation": request.organisation,
     }
