@@ -171,6 +171,13 @@ CATALOGUE = [
         comparable=True,
         changed_in="2026.3",
     ),
+    Indicator("applications.received", COUNT, _("Applications received"), changed_in="2026.3"),
+    Indicator(
+        "applications.acceptance_rate",
+        RATE,
+        _("Acceptance rate of applications"),
+        changed_in="2026.3",
+    ),
     # The centre's whole mission (docs/spec/mission.md) — helper "mission".
     Indicator("outreach.activities", COUNT, _("Outreach activities")),
     Indicator("outreach.hours", HOURS, _("Hours of outreach")),

@@ -38,6 +38,8 @@ KEY_FIGURES = [
     "accreditation.accredited_end",
     "transfers.count",
     "accompaniment.cost_per_job_created",
+    "applications.received",
+    "applications.acceptance_rate",
 ]
 # The centre's whole mission (docs/spec/mission.md).
 KEY_FIGURES += [
