@@ -162,6 +162,8 @@ SILLON_BASE_URL = os.environ.get("SILLON_BASE_URL", "").strip()
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates day-month-year (en-GB), never the US order (sillon/formats/en).
+FORMAT_MODULE_PATH = ["sillon.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"

@@ -29,6 +29,7 @@ from sillon.indicators import (
     enterprises,
     mission,
 )
+from sillon.indicators.keys import ordered
 from sillon.indicators.values import IndicatorValue, Scope, ratio
 
 
@@ -105,4 +106,6 @@ def compute(organisation: Organisation, period: Period, as_of: date | None = Non
         value = ratio(cost, values[denominator].value)
         value.id = name
         values[name] = value
-    return [Result(indicator, values[indicator.id]) for indicator in CATALOGUE]
+    return [
+        Result(indicator, ordered(values[indicator.id], indicator.id)) for indicator in CATALOGUE
+    ]

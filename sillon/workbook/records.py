@@ -306,7 +306,7 @@ class CostBinding(Binding):
 
 class TargetBinding(Binding):
     model, sheet_name = Target, "targets"
-    plain = ("indicator", "period", "value")
+    plain = ("indicator", "period", "value", "direction")
 
 
 class HolderBinding:

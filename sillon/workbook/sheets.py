@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from sillon.catalogue.indicators import BY_ID
 from sillon.catalogue.periods import parse_period
+from sillon.catalogue.targets import Direction
 from sillon.core.validators import validate_birth_year, validate_session_hours
 from sillon.mission.choices import StakeKind
 from sillon.outcomes.choices import (
@@ -107,7 +108,10 @@ def weekly_hours(raw):
 
 
 def target_value(raw):
-    return amount(raw, digits=14, places=4)
+    value = amount(raw, digits=14, places=4)
+    if value is not None and value < 0:
+        raise CellError(_("A target cannot be negative."))
+    return value
 
 
 def indicator(raw) -> str:
@@ -495,6 +499,11 @@ SHEETS = [
                 "period", period, gettext_lazy("2025, 2025-S1 or 2024-07-01..2025-06-30."), True
             ),
             Column("value", target_value, gettext_lazy("Target (rates as fractions: 0.6)."), True),
+            code(
+                "direction",
+                Direction,
+                gettext_lazy("at_least or at_most; empty: at_most for costs, else at_least."),
+            ),
         ],
         admin_only=True,
     ),

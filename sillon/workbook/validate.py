@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
+from sillon.catalogue.targets import default_direction
 from sillon.register.choices import OUTREACH_KINDS, ActivityKind
 from sillon.workbook import cells
 from sillon.workbook.cells import CellError
@@ -241,6 +242,13 @@ def job_rules(values):
         yield _("Weekly hours must be more than 0 and at most the full-time hours."), "weekly_hours"
 
 
+def target_rules(values):
+    """An empty direction is the indicator's own: at_most for costs (indicators.md)."""
+    if not values.get("direction") and values.get("indicator"):
+        values["direction"] = default_direction(values["indicator"])
+    yield from ()
+
+
 ROW_RULES = {
     "projects": project_rules,
     "enrolments": enrolment_rules,
@@ -248,5 +256,6 @@ ROW_RULES = {
     "costs": cost_rules,
     "activities": activity_rules,
     "jobs": job_rules,
+    "targets": target_rules,
     "stakes": stake_rules,
 }
