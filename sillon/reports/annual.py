@@ -321,6 +321,7 @@ def partners(ctx) -> Section:
         ctx.scalars(_("Collaboration with partners"), ["partners.interactions"]),
         ctx.breakdown("partners.interactions", "partner"),
         ctx.breakdown("partners.interactions", "kind", chart=False),
+        mission.synergies_table(ctx),
     ]
     return Section(0, "partners", _("Collaboration with partners"), _keep(blocks))
 
