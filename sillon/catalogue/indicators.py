@@ -177,28 +177,47 @@ CATALOGUE = [
         comparable=True,
         changed_in="2026.3",
     ),
-    # The centre's whole mission (docs/spec/mission.md) — helper "mission".
-    Indicator("outreach.activities", COUNT, _("Outreach activities")),
-    Indicator("outreach.hours", HOURS, _("Hours of outreach")),
-    Indicator("outreach.audience", PEOPLE, _("Audience of outreach activities")),
-    Indicator("missions.hours", HOURS, _("Hours per mission")),
-    Indicator("missions.cost", EUR, _("Cost per mission")),
+    Indicator("applications.received", COUNT, _("Applications received"), changed_in="2026.3"),
+    Indicator(
+        "applications.acceptance_rate",
+        RATE,
+        _("Acceptance rate of applications"),
+        changed_in="2026.3",
+    ),
+    # The centre's whole mission (docs/spec/mission.md) (added in 2026.3).
+    Indicator("outreach.activities", COUNT, _("Outreach activities"), changed_in="2026.3"),
+    Indicator("outreach.hours", HOURS, _("Hours of outreach"), changed_in="2026.3"),
+    Indicator(
+        "outreach.audience", PEOPLE, _("Audience of outreach activities"), changed_in="2026.3"
+    ),
+    Indicator("missions.hours", HOURS, _("Hours per mission"), changed_in="2026.3"),
+    Indicator("missions.cost", EUR, _("Cost per mission"), changed_in="2026.3"),
     Indicator(
         "missions.also_covered_hours_share",
         RATE,
         _("Share of hours on missions also covered by partners"),
+        changed_in="2026.3",
     ),
     Indicator(
         "missions.also_covered_cost_share",
         RATE,
         _("Share of cost on missions also covered by partners"),
+        changed_in="2026.3",
     ),
-    Indicator("stakes.active_end", COUNT, _("Stakes held at the end of the period")),
-    Indicator("stakes.active_end_amount", EUR, _("Amount of the stakes held at the end")),
+    Indicator(
+        "stakes.active_end", COUNT, _("Stakes held at the end of the period"), changed_in="2026.3"
+    ),
+    Indicator(
+        "stakes.active_end_amount",
+        EUR,
+        _("Amount of the stakes held at the end"),
+        changed_in="2026.3",
+    ),
     Indicator(
         "stakes.projects_with_declaration",
         COUNT,
         _("Projects with a declaration of interest"),
+        changed_in="2026.3",
     ),
     # The follow-up after the accompaniment (docs/spec/followup.md).
     Indicator("followup.sent", COUNT, _("Follow-up questionnaires sent"), changed_in="2026.4"),

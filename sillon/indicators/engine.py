@@ -24,6 +24,7 @@ from sillon.catalogue.periods import Period
 from sillon.indicators import (
     accompaniment,
     accreditation_and_impact,
+    applications,
     costs,
     employment,
     enterprises,
@@ -52,6 +53,7 @@ GROUPS = [
     accompaniment.holders,
     enterprises.counts,
     costs.costs,
+    applications.applications,
     mission.mission,
     followup.followup,
 ]

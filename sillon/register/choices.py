@@ -129,3 +129,19 @@ class Topic(models.TextChoices):
 
 # Topics that make a project count as trained in governance (docs/spec/indicators.md).
 GOVERNANCE_TOPICS = [Topic.DEMOCRATIC_GOVERNANCE, Topic.SOCIAL_CONCERTATION]
+
+
+class ApplicationDecision(models.TextChoices):
+    """docs/spec/comparison.md §4."""
+
+    WAITING = "waiting", _("Waiting")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class DecisionReason(models.TextChoices):
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible")
+    CAPACITY = "capacity", _("No capacity left")
+    NOT_READY = "not_ready", _("Not ready")
+    OTHER = "other", _("Other")

@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from sillon.catalogue.targets import default_direction
+from sillon.core import personal_data
 from sillon.register.choices import OUTREACH_KINDS, ActivityKind
 from sillon.workbook import cells
 from sillon.workbook.cells import CellError
@@ -21,17 +22,8 @@ DEFAULTS = {
     ("enterprises", "created_during_accompaniment"): True,
     ("holders", "followup_consent"): False,
 }
-PERSONAL_DATA = (
-    "first_name",
-    "last_name",
-    "email",
-    "gender",
-    "birth_year",
-    "situation_at_intake",
-    "language",
-    "followup_consent",
-    "followup_consent_date",
-)
+# A person's data, which every row of the person must give alike.
+PERSONAL_DATA = personal_data.personal_fields("register.Person")
 
 
 @dataclass

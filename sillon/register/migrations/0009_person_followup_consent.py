@@ -8,7 +8,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('accounts', '0003_audit_invitations'),
-        ('register', '0007_activity_outreach'),
+        ('register', '0008_applications'),
     ]
 
     operations = [
