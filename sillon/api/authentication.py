@@ -42,7 +42,3 @@ class BearerTokenAuthentication(authentication.BaseAuthentication):
     def authenticate_header(self, request) -> str:
         # Makes DRF answer 401 (not 403) to a request without a valid token.
         return self.keyword
-
-
-class BrowsableSessionAuthentication(authentication.SessionAuthentication):
-    """The session of the signed-in member, for the browsable docs (CSRF enforced)."""

@@ -49,7 +49,7 @@ READ = Ability.VIEW_PERSONAL_DATA
 KEY_SEPARATOR = "~"
 
 
-@dataclass
+@dataclass(eq=False)
 class Resource:
     """One record kind: what the API reads and writes, with which rules."""
 

@@ -3,10 +3,12 @@ in ISO format, hours a number…); every rule of the record is the interface's f
 (sillon/register/forms.py, sillon/outcomes/forms.py) with the model's validators and
 constraints — one set of rules, messages per field in the request's language."""
 
+import functools
 from datetime import date
 from decimal import Decimal
 
 from django import forms
+from django.core.exceptions import FieldDoesNotExist
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers
@@ -19,9 +21,13 @@ from sillon.register.models import Enterprise, Project
 NON_FIELD = "non_field_errors"
 
 
-def drf_field(form_field: forms.Field, read_only: bool = False) -> serializers.Field:
-    """The JSON type of a form field, for the schema and the first check of a value."""
-    common = {"required": form_field.required and not read_only, "read_only": read_only}
+def drf_field(
+    form_field: forms.Field, read_only: bool = False, has_default: bool = False
+) -> serializers.Field:
+    """The JSON type of a form field, for the schema and the first check of a value.
+    A field with a default may be left out (the record's default applies)."""
+    required = form_field.required and not read_only and not has_default
+    common = {"required": required, "read_only": read_only}
     if not form_field.required:
         common["allow_null"] = True
     if form_field.label:
@@ -140,6 +146,14 @@ class RecordSerializer(serializers.Serializer):
         kwargs = {"organisation": self.organisation, "instance": self.instance}
         if parent is not None and resource.parent and "parent" in _init_args(resource.form):
             kwargs["parent"] = parent
+        if self.instance is None:
+            # A field left out takes the record's default, as the form shows it.
+            blank = resource.form(**kwargs)
+            for name, form_field in blank.fields.items():
+                if name not in data:
+                    initial = blank.get_initial_for_field(form_field, name)
+                    if initial not in (None, "", [], ()):
+                        data[name] = form_value(form_field, initial)
         form = resource.form(data, **kwargs)
         if parent is not None:
             setattr(form.instance, resource.parent, parent)
@@ -224,12 +238,21 @@ def _init_args(form_class) -> set[str]:
     return names
 
 
+def _has_default(model, name: str) -> bool:
+    try:
+        return model._meta.get_field(name).has_default()
+    except FieldDoesNotExist:  # a form field that is no model field
+        return False
+
+
+@functools.cache
 def serializer_for(resource: Resource) -> type[RecordSerializer]:
     """The serializer of a resource: its form's fields under the workbook's names, the
     key and parent columns, and the row's other columns read-only."""
     declared = {}
     for name, form_field in resource.form.base_fields.items():
-        declared[resource.api_name(name)] = drf_field(form_field)
+        has_default = _has_default(resource.model, name)
+        declared[resource.api_name(name)] = drf_field(form_field, has_default=has_default)
     if resource.parent:
         declared["project_ref"] = serializers.CharField(
             required=True, help_text=_("Reference of the project.")

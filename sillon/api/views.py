@@ -145,6 +145,8 @@ class RecordViewSet(
 
     def get_object(self):
         key = self.kwargs["key"]
+        if "\x00" in key:  # no key holds one (PostgreSQL refuses it in a query)
+            raise self.not_found()
         queryset = self.get_queryset()
         by = self.request.query_params.get("by", "")
         record = None

@@ -26,7 +26,7 @@ def cli_token(username: str, *args: str) -> str:
     return out.getvalue().strip().splitlines()[-1]
 
 
-def test_cli_token_reads_projects_and_is_stored_hashed(coach, org_a):
+def test_cli_token_reads_projects_and_is_stored_hashed(coach, org_a, org_b):
     secret = cli_token(coach.user.username)
     token = ApiToken.objects.get(user=coach.user)
     assert token.key_hash == hashlib.sha256(secret.encode()).hexdigest()
@@ -36,6 +36,9 @@ def test_cli_token_reads_projects_and_is_stored_hashed(coach, org_a):
     token.refresh_from_db()
     assert token.last_used_at is not None
     assert AuditEvent.objects.filter(kind="api_token.created", actor_id=coach.user.pk).count() == 1
+    # An account event: shown to the admins of the member's organisations only.
+    assert AuditEvent.objects.visible_to(org_a).filter(kind="api_token.created").count() == 1
+    assert not AuditEvent.objects.visible_to(org_b).filter(kind="api_token.created").exists()
 
 
 def test_no_token_or_a_bad_one_is_401(coach, org_a):
