@@ -103,8 +103,9 @@ class Membership(models.Model):
 
 
 # Events of an account rather than of an organisation (signing in, changing one's
-# password): stored without an organisation, shown to the admins of the member's ones.
-ACCOUNT_EVENT_PREFIXES = ("sign_in.", "password.")
+# password, creating or revoking an API token): stored without an organisation, shown
+# to the admins of the member's ones.
+ACCOUNT_EVENT_PREFIXES = ("sign_in.", "password.", "api_token.")
 
 
 class AuditEventQuerySet(models.QuerySet):
