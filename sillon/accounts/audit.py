@@ -51,6 +51,8 @@ class EventKind(models.TextChoices):
     FOLLOWUP_SEND_FAILED = "followup.send_failed", _("Follow-up messages not delivered")
     FOLLOWUP_REVIEWED = "followup.reviewed", _("Follow-up answer reviewed")
     SHARING_CHANGED = "organisation.sharing_changed", _("Sharing figures with peers changed")
+    API_TOKEN_CREATED = "api_token.created", _("API token created")
+    API_TOKEN_REVOKED = "api_token.revoked", _("API token revoked")
 
 
 DETAIL_TYPES = (str, int, float, bool, type(None))

@@ -63,7 +63,7 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "gender",
             "birth_year",
             "situation_at_intake",
-            # docs/spec/followup.md: how and whether the holder may be written to.
+            # The follow-up's contact preferences (docs/spec/followup.md).
             "language",
             "followup_consent",
             "followup_consent_date",
