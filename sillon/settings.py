@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "sillon.comparison",
     "sillon.reports",
     "sillon.kbo",
+    "sillon.followup",
     "sillon.demo",
     "sillon.api",
 ]
