@@ -280,6 +280,42 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "decided_at",
         ),
     },
+    # followup (docs/spec/followup.md): ids, dates and statuses; the answers' texts and
+    # the values they propose are the holder's own words.
+    "followup.Questionnaire": {
+        PLAIN: (
+            *_COMMON,
+            "project",
+            "wave",
+            "exit_date",
+            "due_date",
+            "status",
+            "sent_on",
+            "answered_at",
+            "last_error",
+            "created_at",
+        )
+    },
+    "followup.Invitation": {PLAIN: (*_COMMON, "questionnaire", "person", "language")},
+    "followup.Message": {PLAIN: ("id", "invitation", "number", "token_hash", "sent_at", "sent_on")},
+    "followup.Unsubscribe": {PLAIN: (*_COMMON, "person", "at")},
+    "followup.Answer": {
+        SENSITIVE: ("data",),
+        PLAIN: (*_COMMON, "questionnaire", "invitation", "answered_at"),
+    },
+    "followup.ProposedChange": {
+        SENSITIVE: ("values", "note"),
+        PLAIN: (
+            *_COMMON,
+            "answer",
+            "kind",
+            "job",
+            "status",
+            "decided_by",
+            "decided_at",
+            "record",
+        ),
+    },
     # mission (docs/spec/mission.md)
     "mission.Mission": {
         PLAIN: (*_COMMON, "code", "title_fr", "title_nl", "title_en", "article"),
