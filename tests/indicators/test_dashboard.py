@@ -56,11 +56,30 @@ def test_figures_follow_a_write_at_once(org_a, enrolled, manager):
     assert dashboard(manager, org_a).context["rows"][0].value == 4
 
 
-def test_the_records_behind_a_figure_are_the_ones_counted(org_a, enrolled, viewer):
+def test_the_records_behind_a_figure_are_the_ones_counted(org_a, enrolled, coach):
+    url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
+    response = coach.client.get(url, {"period": "2025"})
+    assert [p.ref for p in response.context["page"]] == ["P0", "P1", "P2"]
+    assert coach.client.get(url, {"period": "2023"}).context["page"].paginator.count == 0
+
+
+def test_a_viewer_sees_the_counts_and_breakdowns_not_the_records(org_a, enrolled, viewer):
     url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
     response = viewer.client.get(url, {"period": "2025"})
-    assert [p.ref for p in response.context["page"]] == ["P0", "P1", "P2"]
-    assert viewer.client.get(url, {"period": "2023"}).context["page"].paginator.count == 0
+    assert response.status_code == 200
+    assert response.context["counts"][""] == 3 and "page" not in response.context
+    content = response.content.decode()
+    assert "P0" not in content and "seeds" in content  # the programme breakdown
+
+
+def test_a_breakdown_cell_opens_its_records(org_a, enrolled, coach):
+    other = project(org_a, "P-DEV", project_type="development")
+    enrol(other, enrolled, datetime.date(2025, 4, 1))
+    url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
+    cell = {"period": "2025", "breakdown": "project_type", "key": "development"}
+    assert [p.ref for p in coach.client.get(url, cell).context["page"]] == ["P-DEV"]
+    cell = {"period": "2025", "breakdown": "programme", "key": "seeds"}
+    assert coach.client.get(url, cell).context["page"].paginator.count == 4
 
 
 def test_an_indicator_without_a_list_or_unknown_is_404(org_a, viewer):
