@@ -19,6 +19,7 @@ organisation_patterns = [
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("health/", core_views.health, name="health"),
     path("o/<slug:organisation>/", include(organisation_patterns)),
     path("accounts/", include("sillon.accounts.urls")),
     path("codes/", include("sillon.codes.urls")),
