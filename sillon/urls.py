@@ -9,6 +9,8 @@ organisation_patterns = [
     path("", include("sillon.indicators.urls")),
     path("", include("sillon.register.urls")),
     path("", include("sillon.outcomes.urls")),
+    path("comparison/", include("sillon.comparison.urls")),
+    path("", include("sillon.mission.urls")),
     path("reports/", include("sillon.reports.urls")),
     path("data/", include("sillon.workbook.urls")),
     path("", include("sillon.kbo.urls")),
@@ -17,6 +19,7 @@ organisation_patterns = [
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("health/", core_views.health, name="health"),
     path("o/<slug:organisation>/", include(organisation_patterns)),
     path("accounts/", include("sillon.accounts.urls")),
     path("codes/", include("sillon.codes.urls")),

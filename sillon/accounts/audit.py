@@ -47,6 +47,7 @@ class EventKind(models.TextChoices):
     PERSON_ERASED = "person.erased", _("Person erased (GDPR)")
     ACCESS_REFUSED = "access.refused", _("Access refused (role)")
     NOT_FOUND = "access.not_found", _("Access refused (not found)")
+    SHARING_CHANGED = "organisation.sharing_changed", _("Sharing figures with peers changed")
 
 
 DETAIL_TYPES = (str, int, float, bool, type(None))

@@ -8,11 +8,11 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 
-from sillon.catalogue.indicators import COUNT, DAYS, EUR, FTE, HOURS, PEOPLE, RATE
+from sillon.catalogue.indicators import COUNT, DAYS, EUR, FTE, HOURS, PEOPLE, RATE, RATIO
 
 # Decimal places shown, by unit: counts as integers, hours and FTE to 2 decimals, euros
 # to the cent, rates as percentages to 1 decimal (3 places of the fraction).
-PLACES = {COUNT: 0, PEOPLE: 0, DAYS: 0, HOURS: 2, FTE: 2, EUR: 2, RATE: 1}
+PLACES = {COUNT: 0, PEOPLE: 0, DAYS: 0, HOURS: 2, FTE: 2, RATIO: 2, EUR: 2, RATE: 1}
 DEFAULT_PLACES = 2
 
 # The same rule written as spreadsheet number formats: the XLSX keeps the unrounded
@@ -24,6 +24,7 @@ NUMBER_FORMATS = {
     "year": "0",
     HOURS: "#,##0.00",
     FTE: "#,##0.00",
+    RATIO: "#,##0.00",
     RATE: "0.0%",
     EUR: '#,##0.00 "€"',
 }

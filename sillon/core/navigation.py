@@ -21,6 +21,7 @@ SECTIONS = [
     Section("projects", _("Projects"), "projects"),
     Section("activities", _("Activities"), "activities"),
     Section("enterprises", _("Enterprises & jobs"), "enterprises"),
+    Section("comparison", _("Comparison"), "comparison"),
     Section("reports", _("Reports"), "reports"),
     Section("data", _("Data"), "data"),
     Section("settings", _("Settings"), "settings"),

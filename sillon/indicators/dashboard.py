@@ -39,6 +39,14 @@ KEY_FIGURES = [
     "transfers.count",
     "accompaniment.cost_per_job_created",
 ]
+# The centre's whole mission (docs/spec/mission.md).
+KEY_FIGURES += [
+    "outreach.activities",
+    "outreach.hours",
+    "outreach.audience",
+    "missions.also_covered_cost_share",
+    "stakes.active_end",
+]
 TREND = ["projects.accompanied", "enterprises.created", "jobs.created"]
 TREND_YEARS = 5
 

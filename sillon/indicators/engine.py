@@ -27,6 +27,7 @@ from sillon.indicators import (
     costs,
     employment,
     enterprises,
+    mission,
 )
 from sillon.indicators.keys import ordered
 from sillon.indicators.values import IndicatorValue, Scope, ratio
@@ -50,6 +51,7 @@ GROUPS = [
     accompaniment.holders,
     enterprises.counts,
     costs.costs,
+    mission.mission,
 ]
 
 
@@ -102,6 +104,19 @@ def compute(organisation: Organisation, period: Period, as_of: date | None = Non
         ("accompaniment.cost_per_job_created", "jobs.created"),
     ]:
         value = ratio(cost, values[denominator].value)
+        value.id = name
+        values[name] = value
+    # The ratios of docs/spec/comparison.md, from figures already computed.
+    for name, numerator, denominator in [
+        (
+            "ratio.enterprises_per_100_projects",
+            100 * values["enterprises.created"].value,
+            "projects.accompanied",
+        ),
+        ("ratio.jobs_per_enterprise_created", values["jobs.created"].value, "enterprises.created"),
+        ("ratio.hours_per_project", values["accompaniment.hours"].value, "projects.accompanied"),
+    ]:
+        value = ratio(numerator, values[denominator].value)
         value.id = name
         values[name] = value
     return [

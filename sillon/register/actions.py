@@ -6,6 +6,7 @@ from django.db import transaction
 from django.dispatch import Signal
 
 from sillon.register.choices import ActivityKind
+from sillon.register.extensions import activity_form_extensions
 from sillon.register.models import Activity, Person, Project
 
 
@@ -14,6 +15,8 @@ def save_activity(form) -> Activity:
     """Save an ActivityForm with the projects it names."""
     activity = form.save()
     activity.projects.set(form.projects)
+    for extension in activity_form_extensions():
+        extension.save(form, activity)
     return activity
 
 

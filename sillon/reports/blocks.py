@@ -130,3 +130,5 @@ class Document:
     sections: list[Section]
     raw: list[dict]  # the raw indicator table: one dict per line
     produced_on: str = ""  # after the label "Produced": "… by …" (the HTML and PDF)
+    # A definition used is not `agreed` in the definitions register (docs/spec/mission.md).
+    definitions_not_agreed: bool = False

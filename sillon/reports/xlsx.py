@@ -59,6 +59,15 @@ def to_xlsx(document: Document) -> bytes:
             cover.append([line])
         cover["B1"].font = TITLE
         cover.cell(2, 1).font = TITLE
+        if document.definitions_not_agreed:
+            cover.append(
+                [
+                    _(
+                        "A definition used in this report is not agreed yet: see the "
+                        "definitions register in the annex."
+                    )
+                ]
+            )
         if document.suppression:
             cover.append(
                 [

@@ -8,7 +8,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from sillon.catalogue.targets import default_direction
-from sillon.register.choices import ActivityKind
+from sillon.register.choices import OUTREACH_KINDS, ActivityKind
 from sillon.workbook import cells
 from sillon.workbook.cells import CellError
 from sillon.workbook.problems import Problem, shown
@@ -207,12 +207,29 @@ def cost_rules(values):
 
 
 def activity_rules(values):
-    if values.get("kind") != ActivityKind.EXPERT:
+    kind = values.get("kind")
+    if kind != ActivityKind.EXPERT:
         for name in ("expert_type", "expert_name", "cost_eur"):
             if values.get(name) not in (None, ""):
                 yield _("Only for an expert intervention (kind expert)."), name
-    if values.get("kind") != ActivityKind.EVENT and not values.get("project_refs"):
-        yield _("At least one project is required, except for an event."), "project_refs"
+    if kind in OUTREACH_KINDS:
+        if values.get("project_refs"):
+            yield _("An outreach activity has no project."), "project_refs"
+        if not values.get("channel"):
+            yield _("Required for an outreach activity."), "channel"
+    else:
+        if kind != ActivityKind.EVENT and not values.get("project_refs"):
+            yield (
+                _("At least one project is required, except for an event or outreach."),
+                "project_refs",
+            )
+        for name in ("audience", "channel", "partners"):
+            if values.get(name) not in (None, "", []):
+                yield _("Only for an outreach activity."), name
+
+
+def stake_rules(values):
+    yield from ends_after_starts(values, "acquired_date", "ended_date")
 
 
 def job_rules(values):
@@ -240,4 +257,5 @@ ROW_RULES = {
     "activities": activity_rules,
     "jobs": job_rules,
     "targets": target_rules,
+    "stakes": stake_rules,
 }

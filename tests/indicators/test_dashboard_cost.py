@@ -40,11 +40,8 @@ def fresh(organisation):
 
 
 @pytest.mark.django_db
-def test_a_cold_second_semester_costs_two_catalogues_and_three_trend_queries(
-    org_a,
-    enrolled,
-    counted,
-):
+@pytest.mark.usefixtures("enrolled")
+def test_a_cold_second_semester_costs_two_catalogues_and_three_trend_queries(org_a, counted):
     dashboard.assemble(fresh(org_a), parse_period("2025-S2"), TODAY)
     # The semester, and its year to date, which is the year 2025 itself.
     assert counted == ["2025-S2", "2025"]
@@ -62,11 +59,8 @@ def test_a_warm_dashboard_computes_nothing(org_a, enrolled, counted):
 
 
 @pytest.mark.django_db
-def test_a_target_written_keeps_the_cached_figures_a_job_does_not(
-    org_a,
-    enrolled,
-    counted,
-):
+@pytest.mark.usefixtures("enrolled")
+def test_a_target_written_keeps_the_cached_figures_a_job_does_not(org_a, counted):
     dashboard.assemble(fresh(org_a), parse_period("2025"), TODAY)
     counted.clear()
     Target.objects.create(organisation=org_a, indicator="jobs.created", period="2025", value=3)
