@@ -32,7 +32,7 @@ def test_an_empty_direction_is_the_indicator_own(org_a):
         "jobs.created": "at_least",
         "projects.accompanied": "at_most",
     }
-    # Exported and imported again: nothing changes.
+    # Imported again: nothing changes.
     again = import_workbook(org_a, content, "targets.xlsx")
     assert again.counts["targets"]["updated"] == 0
 
