@@ -6,13 +6,15 @@ cost."""
 from dataclasses import dataclass
 from decimal import Decimal
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
+from sillon.codes import legal_forms
 from sillon.indicators import accompaniment, employment, enterprises
 from sillon.indicators.datekeys import reached_and_alive
 from sillon.indicators.values import NONE, Scope
+from sillon.outcomes.choices import WorkerStatus
 from sillon.outcomes.models import CostLine
-from sillon.register.choices import ActivityKind
+from sillon.register.choices import ActivityKind, ProjectStatus
 from sillon.register.models import Activity
 
 PROJECTS, ENTERPRISES, JOBS, ACTIVITIES = "projects", "enterprises", "jobs", "activities"
@@ -80,6 +82,29 @@ class Drill:
     @property
     def is_ratio(self) -> bool:
         return self.denominator is not None
+
+
+# Counts below this are shown as "< 5" to a member who may not open records, so that
+# no one is recognised from a small count (docs/spec/domain.md, personal data).
+SMALL_NUMBER = 5
+
+# What a member who may not open records reads instead of them: the records counted,
+# by one column (its code and the labels of its codes).
+BREAKDOWN = {
+    PROJECTS: ("status", ProjectStatus),
+    ENTERPRISES: ("legal_form_family", legal_forms.Family),
+    JOBS: ("worker_status", WorkerStatus),
+    ACTIVITIES: ("kind", ActivityKind),
+}
+
+
+def breakdown(kind: str, queryset) -> list[tuple[str, int]]:
+    """[(label, count)] of the records behind a figure, in the order of the codes
+    (one aggregate query; no record leaves the database)."""
+    column, codes = BREAKDOWN[kind]
+    counted = queryset.model.objects.filter(pk__in=queryset.order_by().values("pk"))
+    counts = dict(counted.order_by().values_list(column).annotate(n=Count("pk")))
+    return [(code.label, counts[code.value]) for code in codes if counts.get(code.value)]
 
 
 def _in_period(scope: Scope) -> dict:

@@ -76,8 +76,9 @@ def _page(request, part, prefix: str):
 def drill(request: HttpRequest, indicator: str) -> HttpResponse:
     """The records counted in a figure: a key figure, a breakdown cell (`breakdown`,
     `key`), a survival or persistence cell (`cohort`, `years`), both sides of a ratio,
-    the cost lines and expert activities of a cost. A member without personal data
-    (a viewer) sees the counts and breakdowns only."""
+    the cost lines and expert activities of a cost. A member who may not open records
+    (a viewer) reads the figure, its breakdowns and how many records it counts by kind,
+    small numbers shown as "< 5", never the records."""
     period = chosen_period(request)
     if indicator not in BY_ID or not drilldown.has_records(indicator):
         raise Http404
@@ -93,21 +94,27 @@ def drill(request: HttpRequest, indicator: str) -> HttpResponse:
             raise Http404
         found.whole.queryset = narrowed
     value = figures(request.organisation, period)[indicator]
-    personal = request.membership.can(Ability.VIEW_PERSONAL_DATA)
+    personal = request.membership.can(Ability.VIEW_RECORDS)
     parts = [("", found.whole), ("n", found.numerator), ("d", found.denominator)]
     counts = {
         prefix: part.queryset.count()
         for prefix, part in parts
-        if part is not None and part.kind != drilldown.COSTS
+        if personal and part is not None and part.kind != drilldown.COSTS
     }
+    listed = next((p for _, p in parts if p is not None and p.kind != drilldown.COSTS), None)
     context = {
         "section": "dashboard",
         "indicator": BY_ID[indicator],
         "period": period,
         "value": value,
         "drill": found,
-        "breakdown": breakdown,
+        "cell": breakdown,
         "key": key,
+        # For a member who may not open records: the records counted, by kind.
+        "breakdown": None
+        if personal or listed is None
+        else drilldown.breakdown(listed.kind, listed.queryset),
+        "small_number": drilldown.SMALL_NUMBER,
         "cohort": cohort,
         "years": years,
         "counts": counts,

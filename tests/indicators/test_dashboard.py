@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from sillon.accounts.roles import Role
 from sillon.outcomes.models import Target
+from sillon.register.choices import ProjectStatus
 from sillon.register.models import Programme
 from tests.indicators.test_accompaniment import enrol, project
 
@@ -67,7 +68,7 @@ def test_a_viewer_sees_the_counts_and_breakdowns_not_the_records(org_a, enrolled
     url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
     response = viewer.client.get(url, {"period": "2025"})
     assert response.status_code == 200
-    assert response.context["counts"][""] == 3 and "page" not in response.context
+    assert response.context["counts"] == {} and "page" not in response.context
     content = response.content.decode()
     assert "P0" not in content and "seeds" in content  # the programme breakdown
 
@@ -80,6 +81,31 @@ def test_a_breakdown_cell_opens_its_records(org_a, enrolled, coach):
     assert [p.ref for p in coach.client.get(url, cell).context["page"]] == ["P-DEV"]
     cell = {"period": "2025", "breakdown": "programme", "key": "seeds"}
     assert coach.client.get(url, cell).context["page"].paginator.count == 4
+
+
+def test_a_viewer_reads_counts_behind_a_figure_never_the_records(org_a, enrolled, viewer):
+    url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
+    response = viewer.client.get(url, {"period": "2025"})
+    assert response.status_code == 200
+    assert "page" not in response.context
+    # The three projects of `enrolled` are active: one line, three projects...
+    assert response.context["breakdown"] == [(ProjectStatus.ACTIVE.label, 3)]
+    content = response.content.decode()
+    # ...shown as "< 5" (a small number), with no reference and no link to a record.
+    assert "&lt; 5" in content
+    assert "P0" not in content and "/projects/" not in content
+    # Two more stopped and three more active: 6 active are shown, 2 stopped are "< 5".
+    for number in range(3, 8):
+        found = project(org_a, f"P{number}")
+        enrol(found, enrolled, datetime.date(2025, 2, 1))
+        if number < 5:
+            found.status, found.status_date = ProjectStatus.STOPPED, datetime.date(2025, 3, 1)
+            found.save()
+    response = viewer.client.get(url, {"period": "2025"})
+    assert response.context["breakdown"] == [
+        (ProjectStatus.ACTIVE.label, 6),
+        (ProjectStatus.STOPPED.label, 2),
+    ]
 
 
 def test_an_indicator_without_a_list_or_unknown_is_404(org_a, viewer):
