@@ -8,6 +8,7 @@ from sillon.catalogue.indicators import BY_ID
 from sillon.catalogue.periods import Period, year_period
 from sillon.comparison.baselines import BASELINES
 from sillon.comparison.compare import compare
+from sillon.indicators.followup import confirmed_sentence
 from sillon.outcomes.choices import EMES_CRITERIA
 from sillon.reports import charts, key_figures, mission
 from sillon.reports.blocks import Cell, Row, Section, Table, Text
@@ -15,6 +16,8 @@ from sillon.reports.context import Context, values_of
 from sillon.reports.definitions import COMPARABLE_STRUCTURES, STATBEL_BRUSSELS, STATBEL_SOURCE
 
 JOB_FIGURES = ["jobs.created", "jobs.created_fte", "jobs.active_end", "jobs.active_end_fte"]
+# Shown beside every persistence and survival figure (docs/spec/followup.md, "Figures").
+FOLLOWUP_RATE = "followup.response_rate"
 JOB_BREAKDOWNS = ["worker_status", "contract_type", "working_time", "joint_committee", "gender"]
 
 
@@ -118,12 +121,18 @@ def employment(ctx) -> Section:
         ),
         ctx.scalars(
             _("Persistence of the jobs created"),
-            ["jobs.persistence_rate_1y", "jobs.persistence_rate_2y"],
+            ["jobs.persistence_rate_1y", "jobs.persistence_rate_2y", FOLLOWUP_RATE],
         ),
         persistence(ctx),
+        confirmed(ctx),
         cohort_employment(ctx),
     ]
     return Section(0, "employment", _("Employment"), _keep(blocks))
+
+
+def confirmed(ctx) -> Text:
+    """How much of the employment figures rests on confirmed data, in plain words."""
+    return Text([confirmed_sentence(ctx.use("jobs.confirmed_share").value)])
 
 
 def persistence(ctx) -> Table:
@@ -168,6 +177,7 @@ def enterprises(ctx) -> Section:
                 "enterprises.survival_rate_1y",
                 "enterprises.survival_rate_2y",
                 "enterprises.survival_rate_3y",
+                FOLLOWUP_RATE,
             ],
         ),
         ctx.breakdown("enterprises.created", "legal_form_family"),
@@ -332,6 +342,7 @@ def comparison(ctx) -> Section:
         [
             "enterprises.survival_rate_1y",
             "enterprises.survival_rate_3y",
+            FOLLOWUP_RATE,
             "accompaniment.cost_per_job_created",
         ],
     )

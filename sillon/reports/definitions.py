@@ -95,6 +95,14 @@ DEFINITIONS = {
         "the share still active on that anniversary."
     ),
     "jobs.persistence_rate_2y": _("The same on the second anniversary."),
+    "jobs.confirmed_share": _(
+        "Among the jobs active at the end of the period in the enterprises created, the "
+        "share whose record was confirmed or changed, by a coach or an accepted follow-up "
+        "answer, within the twelve months before."
+    ),
+    "followup.response_rate": _(
+        "Among the follow-up questionnaires sent in the period, the share answered."
+    ),
     "jobs.persistence_by_cohort": _(
         "For each start year, the jobs created and the share still active after 1 and 2 years."
     ),
