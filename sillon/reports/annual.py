@@ -54,6 +54,7 @@ def sections(ctx: Context) -> list[Section]:
         impact(ctx),
         partners(ctx),
         mission.annual_section(ctx),
+        followup(ctx),
         comparison(ctx),
     ]
     for number, section in enumerate(built, start=1):
@@ -334,6 +335,19 @@ def partners(ctx) -> Section:
         mission.synergies_table(ctx),
     ]
     return Section(0, "partners", _("Collaboration with partners"), _keep(blocks))
+
+
+FOLLOWUP_FIGURES = ["followup.sent", "followup.answered", FOLLOWUP_RATE, "followup.unreachable"]
+
+
+def followup(ctx) -> Section:
+    """The follow-up after the accompaniment (docs/spec/followup.md)."""
+    blocks = [
+        ctx.scalars(_("Follow-up after the accompaniment"), FOLLOWUP_FIGURES),
+        ctx.multi_breakdown(FOLLOWUP_FIGURES, "wave"),
+        confirmed(ctx),
+    ]
+    return Section(0, "followup", _("Follow-up after the accompaniment"), _keep(blocks))
 
 
 def comparison(ctx) -> Section:

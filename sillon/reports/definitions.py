@@ -100,6 +100,12 @@ DEFINITIONS = {
         "share whose record was confirmed or changed, by a coach or an accepted follow-up "
         "answer, within the twelve months before."
     ),
+    "followup.sent": _("The follow-up questionnaires whose first message was sent in the period."),
+    "followup.answered": _("The follow-up questionnaires answered in the period."),
+    "followup.unreachable": _(
+        "The follow-up waves due in the period without any holder who can be written to "
+        "(an e-mail address, consent to be followed up, not unsubscribed)."
+    ),
     "followup.response_rate": _(
         "Among the follow-up questionnaires sent in the period, the share answered."
     ),

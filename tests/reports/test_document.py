@@ -34,10 +34,11 @@ def test_annual_report_has_every_section_of_the_spec(hand_made):
         "impact",
         "partners",
         "mission",
+        "followup",
         "comparison",
         "annex",
     ]
-    assert [s.number for s in document.sections] == list(range(1, 12))
+    assert [s.number for s in document.sections] == list(range(1, 13))
 
 
 def test_annual_key_figures_are_the_hand_computed_ones(hand_made):
@@ -218,6 +219,8 @@ def test_the_follow_up_response_rate_is_beside_every_persistence_figure(hand_mad
         ("comparison", "Our figures for comparison"),
     ]:
         assert row(table(document, section, title), label).cells[0].value == 0.5, section
+    figures = table(document, "followup", "Follow-up after the accompaniment")
+    assert [r.cells[0].value for r in figures.rows] == [2, 1, 0.5, 0]
     annex = " ".join(str(b) for s in document.sections if s.key == "annex" for b in s.blocks)
     assert "Among the follow-up questionnaires sent in the period" in annex
 
