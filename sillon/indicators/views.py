@@ -50,6 +50,20 @@ def drill(request: HttpRequest, indicator: str) -> HttpResponse:
     if indicator not in BY_ID or found is None:
         raise Http404
     kind, queryset = found
+    if not request.membership.can(Ability.VIEW_RECORDS):
+        # A viewer reads the counts behind the figure, never the records.
+        return render(
+            request,
+            "indicators/drill.html",
+            {
+                "section": "dashboard",
+                "indicator": BY_ID[indicator],
+                "period": period,
+                "kind": kind,
+                "breakdown": drilldown.breakdown(kind, queryset),
+                "small_number": drilldown.SMALL_NUMBER,
+            },
+        )
     related = {
         "projects": ["enterprise"],
         "enterprises": ["project"],

@@ -3,7 +3,7 @@ the key, and which are personal data (left out of a viewer's export)."""
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy
 from sillon.catalogue.indicators import BY_ID
 from sillon.catalogue.periods import parse_period
 from sillon.catalogue.targets import Direction
+from sillon.core import personal_data
 from sillon.core.validators import validate_birth_year, validate_session_hours
 from sillon.mission.choices import StakeKind
 from sillon.outcomes.choices import (
@@ -34,6 +35,7 @@ from sillon.register.choices import (
     EnrolmentOutcome,
     ExpertType,
     Gender,
+    Language,
     OutreachChannel,
     ProgrammeKind,
     ProjectStatus,
@@ -159,7 +161,9 @@ class Column:
     help: object
     required: bool = False
     codes: CodeList | None = None  # drop-down list of the template
-    personal: bool = False  # names, contacts, notes: never in a viewer's export
+    # Personal data or sensitive text (core/personal_data.py): never in the export of a
+    # member who may not see personal data. Set by the sheet from the declaration.
+    personal: bool = False
 
 
 def code(name, choices, help, required=False, default="") -> Column:
@@ -182,7 +186,33 @@ class Sheet:
     by_name: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
+        hidden = set(personal_data.hidden_fields(SHEET_MODELS[self.name]))
+        columns = [replace(column, personal=column.name in hidden) for column in self.columns]
+        object.__setattr__(self, "columns", columns)
         object.__setattr__(self, "by_name", {column.name: column for column in self.columns})
+
+
+# The model each sheet writes, whose declaration of personal data its columns follow.
+SHEET_MODELS = {
+    "programmes": "register.Programme",
+    "projects": "register.Project",
+    "holders": "register.Person",
+    "enrolments": "register.Enrolment",
+    "enterprises": "register.Enterprise",
+    "activities": "register.Activity",
+    "jobs": "outcomes.Job",
+    "accreditation": "outcomes.AccreditationEvent",
+    "non_accreditation": "outcomes.NonAccreditationReason",
+    "partners": "outcomes.Partner",
+    "transfers": "outcomes.Transfer",
+    "interactions": "outcomes.PartnerInteraction",
+    "impact": "outcomes.ImpactAssessment",
+    "actions": "outcomes.InternalAction",
+    "costs": "outcomes.CostLine",
+    "targets": "outcomes.Target",
+    "missions": "mission.Mission",
+    "stakes": "mission.Stake",
+}
 
 
 DATE_HELP = gettext_lazy("Date, YYYY-MM-DD or a date cell.")
@@ -229,9 +259,7 @@ SHEETS = [
                 default="active",
             ),
             Column("status_date", cells.record_date, gettext_lazy("Date of the status.")),
-            Column(
-                "stop_reason", cells.text, gettext_lazy("Why the project stopped."), personal=True
-            ),
+            Column("stop_reason", cells.text, gettext_lazy("Why the project stopped.")),
         ],
     ),
     Sheet(
@@ -247,16 +275,14 @@ SHEETS = [
                 cells.bounded_text(100),
                 gettext_lazy("First name."),
                 True,
-                personal=True,
             ),
             Column(
                 "last_name",
                 cells.bounded_text(100),
                 gettext_lazy("Last name."),
                 True,
-                personal=True,
             ),
-            Column("email", email, gettext_lazy("Email address."), personal=True),
+            Column("email", email, gettext_lazy("Email address.")),
             code("gender", Gender, gettext_lazy("Gender (unknown when empty)."), default="unknown"),
             Column("birth_year", birth_year, gettext_lazy("Year of birth.")),
             code(
@@ -264,6 +290,23 @@ SHEETS = [
                 Situation,
                 gettext_lazy("Situation at intake."),
                 default="unknown",
+            ),
+            code(
+                "language",
+                Language,
+                gettext_lazy("Language of the follow-up messages (the organisation's when empty)."),
+            ),
+            Column(
+                "followup_consent",
+                cells.yes_no,
+                gettext_lazy(
+                    "yes if the holder agreed to be followed up by e-mail (no when empty)."
+                ),
+            ),
+            Column(
+                "followup_consent_date",
+                cells.record_date,
+                gettext_lazy("Date of the consent (required with yes)."),
             ),
         ],
     ),
@@ -342,7 +385,6 @@ SHEETS = [
                 "expert_name",
                 cells.bounded_text(200),
                 gettext_lazy("Expert or firm (expert only)."),
-                personal=True,
             ),
             Column("cost_eur", money, gettext_lazy("Cost in euros, VAT included (expert only).")),
             codes("topics", Topic, gettext_lazy("Topics separated by ;.")),
@@ -412,7 +454,7 @@ SHEETS = [
             ),
             code("reason", NonAccreditationReasonKind, gettext_lazy("Reason."), required=True),
             Column("date", cells.record_date, DATE_HELP, True),
-            Column("note", cells.text, gettext_lazy("Note."), personal=True),
+            Column("note", cells.text, gettext_lazy("Note.")),
         ],
     ),
     # Not in docs/spec/workbook.md: the organisation's partners, so that an export holds everything
@@ -435,7 +477,7 @@ SHEETS = [
             Column("project_ref", cells.reference, PROJECT_HELP, True),
             Column("partner", cells.text, gettext_lazy("Code or name of the partner."), True),
             Column("date", cells.record_date, DATE_HELP, True),
-            Column("note", cells.text, gettext_lazy("Note."), personal=True),
+            Column("note", cells.text, gettext_lazy("Note.")),
         ],
     ),
     Sheet(
@@ -445,7 +487,7 @@ SHEETS = [
             Column("partner", cells.text, gettext_lazy("Code or name of the partner."), True),
             Column("date", cells.record_date, DATE_HELP, True),
             code("kind", InteractionKind, gettext_lazy("Kind of interaction."), required=True),
-            Column("note", cells.text, gettext_lazy("Note."), personal=True),
+            Column("note", cells.text, gettext_lazy("Note.")),
         ],
     ),
     Sheet(

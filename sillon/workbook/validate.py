@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from sillon.catalogue.targets import default_direction
+from sillon.core import personal_data
 from sillon.register.choices import OUTREACH_KINDS, ActivityKind
 from sillon.workbook import cells
 from sillon.workbook.cells import CellError
@@ -19,8 +20,10 @@ from sillon.workbook.sheets import BY_NAME, IGNORED, SHEETS, Sheet
 DEFAULTS = {
     ("jobs", "full_time_hours"): Decimal("38.00"),
     ("enterprises", "created_during_accompaniment"): True,
+    ("holders", "followup_consent"): False,
 }
-PERSONAL_DATA = ("first_name", "last_name", "email", "gender", "birth_year", "situation_at_intake")
+# A person's data, which every row of the person must give alike.
+PERSONAL_DATA = personal_data.personal_fields("register.Person")
 
 
 @dataclass
@@ -242,6 +245,13 @@ def job_rules(values):
         yield _("Weekly hours must be more than 0 and at most the full-time hours."), "weekly_hours"
 
 
+def holder_rules(values):
+    if values.get("followup_consent") and not values.get("followup_consent_date"):
+        yield _("Give the date on which the holder agreed."), "followup_consent_date"
+    if values.get("followup_consent") and not values.get("email"):
+        yield _("Give an e-mail address to follow the holder up."), "email"
+
+
 def target_rules(values):
     """An empty direction is the indicator's own: at_most for costs (indicators.md)."""
     if not values.get("direction") and values.get("indicator"):
@@ -251,6 +261,7 @@ def target_rules(values):
 
 ROW_RULES = {
     "projects": project_rules,
+    "holders": holder_rules,
     "enrolments": enrolment_rules,
     "enterprises": enterprise_rules,
     "costs": cost_rules,

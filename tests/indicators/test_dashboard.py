@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from sillon.accounts.roles import Role
 from sillon.outcomes.models import Target
+from sillon.register.choices import ProjectStatus
 from sillon.register.models import Programme
 from tests.indicators.test_accompaniment import enrol, project
 
@@ -56,11 +57,36 @@ def test_figures_follow_a_write_at_once(org_a, enrolled, manager):
     assert dashboard(manager, org_a).context["rows"][0].value == 4
 
 
-def test_the_records_behind_a_figure_are_the_ones_counted(org_a, enrolled, viewer):
+def test_the_records_behind_a_figure_are_the_ones_counted(org_a, enrolled, coach):
+    url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
+    response = coach.client.get(url, {"period": "2025"})
+    assert [p.ref for p in response.context["page"]] == ["P0", "P1", "P2"]
+    assert coach.client.get(url, {"period": "2023"}).context["page"].paginator.count == 0
+
+
+def test_a_viewer_reads_counts_behind_a_figure_never_the_records(org_a, enrolled, viewer):
     url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
     response = viewer.client.get(url, {"period": "2025"})
-    assert [p.ref for p in response.context["page"]] == ["P0", "P1", "P2"]
-    assert viewer.client.get(url, {"period": "2023"}).context["page"].paginator.count == 0
+    assert response.status_code == 200
+    assert "page" not in response.context
+    # The three projects of `enrolled` are active: one line, three projects...
+    assert response.context["breakdown"] == [(ProjectStatus.ACTIVE.label, 3)]
+    content = response.content.decode()
+    # ...shown as "< 5" (a small number), with no reference and no link to a record.
+    assert "&lt; 5" in content
+    assert "P0" not in content and "/projects/" not in content
+    # Two more stopped and three more active: 6 active are shown, 2 stopped are "< 5".
+    for number in range(3, 8):
+        found = project(org_a, f"P{number}")
+        enrol(found, enrolled, datetime.date(2025, 2, 1))
+        if number < 5:
+            found.status, found.status_date = ProjectStatus.STOPPED, datetime.date(2025, 3, 1)
+            found.save()
+    response = viewer.client.get(url, {"period": "2025"})
+    assert response.context["breakdown"] == [
+        (ProjectStatus.ACTIVE.label, 6),
+        (ProjectStatus.STOPPED.label, 2),
+    ]
 
 
 def test_an_indicator_without_a_list_or_unknown_is_404(org_a, viewer):

@@ -1,7 +1,7 @@
 from django import template
 
 from sillon.catalogue import display
-from sillon.core.navigation import SECTIONS
+from sillon.core.navigation import sections_for
 
 register = template.Library()
 
@@ -10,7 +10,7 @@ register = template.Library()
 def navigation(context) -> dict:
     request = context["request"]
     return {
-        "sections": SECTIONS,
+        "sections": sections_for(request.membership),
         "current": context.get("section"),
         "organisation": request.organisation,
     }
