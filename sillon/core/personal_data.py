@@ -122,6 +122,8 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "topics",
             "governance_topic",
             "attendees",
+            "audience",
+            "channel",
         ),
     },
     # outcomes
@@ -276,6 +278,47 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "created_at",
             "decided_by",
             "decided_at",
+        ),
+    },
+    # mission (docs/spec/mission.md)
+    "mission.Mission": {
+        PLAIN: (*_COMMON, "code", "title_fr", "title_nl", "title_en", "article"),
+    },
+    "mission.MissionDefault": {PLAIN: (*_COMMON, "activity_kind", "mission")},
+    "mission.ActivityMission": {PLAIN: (*_COMMON, "activity", "mission")},
+    "mission.CostLineMission": {PLAIN: (*_COMMON, "cost_line", "mission")},
+    "mission.Stake": {
+        SENSITIVE: ("note",),
+        PLAIN: (
+            *_COMMON,
+            "enterprise",
+            "acquired_date",
+            "kind",
+            "amount_eur",
+            "capital_share",
+            "ended_date",
+            "decision_ref",
+        ),
+    },
+    "mission.InterestDeclaration": {
+        # Admin and manager only; never exported, never in a report.
+        PERSONAL: ("declarant",),
+        SENSITIVE: ("measures",),
+        PLAIN: (*_COMMON, "project", "date", "nature"),
+    },
+    "mission.DefinitionVersion": {
+        PLAIN: (
+            *_COMMON,
+            "code",
+            "version",
+            "text_fr",
+            "text_nl",
+            "text_en",
+            "status",
+            "agreed_date",
+            "agreed_by",
+            "applies_from",
+            "created_date",
         ),
     },
 }
