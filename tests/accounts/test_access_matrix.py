@@ -220,6 +220,13 @@ RULES: dict[str, Rule] = {
     "accounts:login": Rule(PUBLIC),
     "accounts:logout": Rule(PUBLIC),
     "accounts:invitation_link": Rule(PUBLIC, lambda w: {"token": "no-such-token"}),
+    "accounts:password_reset": Rule(PUBLIC),
+    "accounts:password_reset_done": Rule(PUBLIC),
+    "accounts:password_reset_confirm": Rule(
+        PUBLIC, lambda w: {"uidb64": "MQ", "token": "no-such-token"}
+    ),
+    "accounts:password_reset_complete": Rule(PUBLIC),
+    "health": Rule(PUBLIC),
     "accounts:password_change": Rule(SIGNED_IN),
     "accounts:password_change_done": Rule(SIGNED_IN),
     "accounts:invitations": Rule(SIGNED_IN),
@@ -255,6 +262,7 @@ RULES: dict[str, Rule] = {
     "workbook_list_export": Rule(R, lambda w: {"name": "projects"}),
     "kbo_findings": Rule(R),
     "kbo_syncs": Rule(R),
+    "kbo_extract_upload": Rule(M, post_only=True),
     # Accompaniment: coaches and above.
     "project_create": Rule(A),
     "project_edit": Rule(A, project),
