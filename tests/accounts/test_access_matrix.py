@@ -390,9 +390,12 @@ def test_access_matrix_of_organisation_pages(name, matrix):
         foreign = organisation_url(name, matrix.org_a, matrix.world_b)
         assert ask(matrix.clients[Role.ADMIN], name, foreign).status_code == 404, foreign
     for role in ROLES:
-        status = ask(matrix.clients[role], name, own).status_code
+        response = ask(matrix.clients[role], name, own)
+        status = response.status_code
         if rule.ability in role.abilities:
             assert status not in (403, 404, 405) and status < 500, (role, status)
+            # No browser or proxy keeps a page of the organisation.
+            assert "no-store" in response.get("Cache-Control", ""), role
         else:
             assert status == 403, (role, status)
         if rule.post_ability and rule.post_ability not in role.abilities:
