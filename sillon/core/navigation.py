@@ -25,6 +25,7 @@ SECTIONS = [
     Section("projects", _("Projects"), "projects", Ability.VIEW_RECORDS),
     Section("activities", _("Activities"), "activities", Ability.VIEW_RECORDS),
     Section("enterprises", _("Enterprises & jobs"), "enterprises", Ability.VIEW_RECORDS),
+    Section("comparison", _("Comparison"), "comparison"),
     Section("reports", _("Reports"), "reports"),
     Section("data", _("Data"), "data", Ability.VIEW_RECORDS),
     Section("settings", _("Settings"), "settings"),

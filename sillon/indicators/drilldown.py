@@ -39,6 +39,27 @@ def _in_period(scope: Scope) -> dict:
     return {"date__range": (scope.period.start, scope.period.end)}
 
 
+WITH_RECORDS = {
+    "projects.accompanied",
+    "projects.new",
+    "projects.stopped",
+    "accompaniment.sessions",
+    "accompaniment.hours",
+    "experts.interventions",
+    "experts.cost",
+    "enterprises.created",
+    "enterprises.active_end",
+    "jobs.created",
+    "jobs.created_fte",
+    "jobs.active_end",
+    "jobs.active_end_fte",
+}
+
+
+def has_records(indicator_id: str) -> bool:
+    return indicator_id in WITH_RECORDS
+
+
 def records(indicator_id: str, scope: Scope):
     """(kind of record, queryset) behind an indicator, or None when it has no list."""
     period = scope.period

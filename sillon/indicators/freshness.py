@@ -3,18 +3,21 @@ data_version, and the cache key of its figures holds that version."""
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from sillon.accounts.models import Organisation
 
 TRACKED_APPS = ("register", "outcomes")
+# Records no indicator reads: writing them keeps every cached figure. Targets are read
+# beside the figures (indicators/targets.py), never cached with them; cohorts group
+# enrolments in the interface only.
+UNREAD_MODELS = {"outcomes.Target", "register.Cohort"}
 CACHE_SECONDS = 24 * 3600
 
 
 def bump(organisation_id) -> None:
     if organisation_id:
-        Organisation.objects.filter(pk=organisation_id).update(data_version=F("data_version") + 1)
+        Organisation.objects.filter(pk=organisation_id).bump_data_version()
 
 
 def _on_change(sender, instance, raw=False, **kwargs):
@@ -25,7 +28,7 @@ def _on_change(sender, instance, raw=False, **kwargs):
 def connect() -> None:
     for label in TRACKED_APPS:
         for model in apps.get_app_config(label).get_models():
-            if model.__name__.startswith("Historical"):
+            if model.__name__.startswith("Historical") or model._meta.label in UNREAD_MODELS:
                 continue
             if any(field.name == "organisation" for field in model._meta.fields):
                 uid = f"indicators-freshness-{model._meta.label}"

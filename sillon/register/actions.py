@@ -2,11 +2,12 @@
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import models, transaction
 from django.dispatch import Signal
 
 from sillon.core import personal_data
 from sillon.register.choices import ActivityKind
+from sillon.register.extensions import activity_form_extensions
 from sillon.register.models import Activity, Person, Project
 
 
@@ -15,6 +16,8 @@ def save_activity(form) -> Activity:
     """Save an ActivityForm with the projects it names."""
     activity = form.save()
     activity.projects.set(form.projects)
+    for extension in activity_form_extensions():
+        extension.save(form, activity)
     return activity
 
 
@@ -36,6 +39,8 @@ ERASED = "—"
 def _erased_value(name: str):
     """What an erased field holds: the mark where a value is required, else nothing."""
     field = Person._meta.get_field(name)
+    if isinstance(field, models.BooleanField):
+        return False  # a consent: erased means withdrawn
     return None if field.null else ("" if field.blank else ERASED)
 
 

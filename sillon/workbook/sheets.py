@@ -11,8 +11,10 @@ from django.utils.translation import gettext_lazy
 
 from sillon.catalogue.indicators import BY_ID
 from sillon.catalogue.periods import parse_period
+from sillon.catalogue.targets import Direction
 from sillon.core import personal_data
 from sillon.core.validators import validate_birth_year, validate_session_hours
+from sillon.mission.choices import StakeKind
 from sillon.outcomes.choices import (
     EMES_CRITERIA,
     AccreditationEventKind,
@@ -33,6 +35,8 @@ from sillon.register.choices import (
     EnrolmentOutcome,
     ExpertType,
     Gender,
+    Language,
+    OutreachChannel,
     ProgrammeKind,
     ProjectStatus,
     ProjectType,
@@ -106,7 +110,10 @@ def weekly_hours(raw):
 
 
 def target_value(raw):
-    return amount(raw, digits=14, places=4)
+    value = amount(raw, digits=14, places=4)
+    if value is not None and value < 0:
+        raise CellError(_("A target cannot be negative."))
+    return value
 
 
 def indicator(raw) -> str:
@@ -126,6 +133,21 @@ def period(raw) -> str:
         raise CellError(
             _("Not a period: write 2025, 2025-S1, 2025-S2 or 2024-07-01..2025-06-30.")
         ) from None
+
+
+def code_list(raw) -> list[str]:
+    values = sorted(dict.fromkeys(cells.split_list(raw)))
+    for value in values:
+        if not SLUG.match(value) or len(value) > 40:
+            raise CellError(_("A code holds letters, digits and hyphens, e.g. bruxeo."))
+    return values
+
+
+def capital_share(raw):
+    value = amount(raw, digits=5, places=4)
+    if value is not None and not 0 <= value <= 1:
+        raise CellError(_("A share of capital is between 0 and 1, e.g. 0.15."))
+    return value
 
 
 def refs(raw) -> list[str]:
@@ -188,6 +210,8 @@ SHEET_MODELS = {
     "actions": "outcomes.InternalAction",
     "costs": "outcomes.CostLine",
     "targets": "outcomes.Target",
+    "missions": "mission.Mission",
+    "stakes": "mission.Stake",
 }
 
 
@@ -266,6 +290,23 @@ SHEETS = [
                 Situation,
                 gettext_lazy("Situation at intake."),
                 default="unknown",
+            ),
+            code(
+                "language",
+                Language,
+                gettext_lazy("Language of the follow-up messages (the organisation's when empty)."),
+            ),
+            Column(
+                "followup_consent",
+                cells.yes_no,
+                gettext_lazy(
+                    "yes if the holder agreed to be followed up by e-mail (no when empty)."
+                ),
+            ),
+            Column(
+                "followup_consent_date",
+                cells.record_date,
+                gettext_lazy("Date of the consent (required with yes)."),
             ),
         ],
     ),
@@ -348,6 +389,23 @@ SHEETS = [
             Column("cost_eur", money, gettext_lazy("Cost in euros, VAT included (expert only).")),
             codes("topics", Topic, gettext_lazy("Topics separated by ;.")),
             Column("attendees", non_negative_integer, gettext_lazy("Number of people present.")),
+            # The centre's whole mission (docs/spec/mission.md).
+            Column(
+                "audience",
+                non_negative_integer,
+                gettext_lazy("People reached (outreach only)."),
+            ),
+            code("channel", OutreachChannel, gettext_lazy("Channel (outreach only).")),
+            Column(
+                "partners",
+                code_list,
+                gettext_lazy("Partner codes separated by ; (outreach only)."),
+            ),
+            Column(
+                "mission",
+                programme_code,
+                gettext_lazy("Code of the mission (the kind's default when empty)."),
+            ),
         ],
     ),
     Sheet(
@@ -470,6 +528,7 @@ SHEETS = [
             code("category", CostCategory, gettext_lazy("Category of cost."), required=True),
             Column("amount_eur", money, gettext_lazy("Amount in euros."), True),
             code("funding_source", FundingSource, gettext_lazy("Funding source."), required=True),
+            Column("mission", programme_code, gettext_lazy("Code of the mission (optional).")),
         ],
         admin_only=True,
     ),
@@ -482,6 +541,63 @@ SHEETS = [
                 "period", period, gettext_lazy("2025, 2025-S1 or 2024-07-01..2025-06-30."), True
             ),
             Column("value", target_value, gettext_lazy("Target (rates as fractions: 0.6)."), True),
+            code(
+                "direction",
+                Direction,
+                gettext_lazy("at_least or at_most; empty: at_most for costs, else at_least."),
+            ),
+        ],
+        admin_only=True,
+    ),
+]
+
+# The centre's whole mission (docs/spec/mission.md). Declarations of interest are never in
+# a workbook.
+SHEETS += [
+    Sheet(
+        "missions",
+        ("code",),
+        [
+            Column(
+                "code",
+                programme_code,
+                gettext_lazy("Short code of the mission, e.g. communication."),
+                True,
+            ),
+            Column("title_fr", cells.bounded_text(200), gettext_lazy("Title in French."), True),
+            Column("title_nl", cells.bounded_text(200), gettext_lazy("Title in Dutch.")),
+            Column("title_en", cells.bounded_text(200), gettext_lazy("Title in English.")),
+            Column(
+                "article",
+                cells.bounded_text(80),
+                gettext_lazy("Article of the agreement, e.g. 3.1.10."),
+            ),
+            Column(
+                "also_covered_by",
+                code_list,
+                gettext_lazy("Codes of the partners also covering it, separated by ;."),
+            ),
+        ],
+        admin_only=True,
+    ),
+    Sheet(
+        "stakes",
+        ("project_ref", "acquired_date", "kind"),
+        [
+            Column(
+                "project_ref", cells.reference, gettext_lazy("Project of the enterprise."), True
+            ),
+            Column("acquired_date", cells.record_date, DATE_HELP, True),
+            code("kind", StakeKind, gettext_lazy("Kind of stake."), required=True),
+            Column("amount_eur", money, gettext_lazy("Amount in euros.")),
+            Column("capital_share", capital_share, gettext_lazy("Share of capital, 0 to 1.")),
+            Column("ended_date", cells.record_date, gettext_lazy("Empty while held.")),
+            Column(
+                "decision_ref",
+                cells.bounded_text(200),
+                gettext_lazy("Decision, e.g. board minutes."),
+            ),
+            Column("note", cells.text, gettext_lazy("Note."), personal=True),
         ],
         admin_only=True,
     ),

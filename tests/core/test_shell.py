@@ -84,7 +84,7 @@ def test_language_switcher_changes_the_interface_language(language, heading, org
     [
         ("fr", "Du 1 janvier 2024 au 30 juin 2024."),
         ("nl", "Van 1 januari 2024 tot 30 juni 2024."),
-        ("en", "From Jan. 1, 2024 to June 30, 2024."),
+        ("en", "From 1 Jan 2024 to 30 Jun 2024."),
     ],
 )
 def test_dashboard_writes_dates_in_the_user_language(language, expected, org_a, coach):

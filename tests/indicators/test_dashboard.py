@@ -39,22 +39,22 @@ def dashboard(persona, organisation, period="2025"):
 def test_every_role_sees_the_key_figures_with_their_target(role, org_a, enrolled, personas):
     response = dashboard(personas[role], org_a)
     assert response.status_code == 200
-    row = next(r for r in response.context["rows"] if r["indicator"].id == "projects.accompanied")
+    row = next(r for r in response.context["rows"] if r.indicator.id == "projects.accompanied")
     # 3 projects against a target of 4: 75 % reached.
-    assert (row["value"], row["target"], row["reached"]) == (3, 4, 0.75)
+    assert (row.value, row.target, row.reached) == (3, 4, 0.75)
     assert "75,0\u00a0%" in response.content.decode()
 
 
 def test_a_second_semester_is_compared_on_the_year_to_date(org_a, enrolled, manager):
     response = dashboard(manager, org_a, "2025-S2")
-    row = next(r for r in response.context["rows"] if r["indicator"].id == "projects.accompanied")
-    assert row["ytd"] == 3 and row["target"] == 4  # the annual target
+    row = next(r for r in response.context["rows"] if r.indicator.id == "projects.accompanied")
+    assert row.ytd == 3 and row.target == 4  # the annual target
 
 
 def test_figures_follow_a_write_at_once(org_a, enrolled, manager):
-    assert dashboard(manager, org_a).context["rows"][0]["value"] == 3
+    assert dashboard(manager, org_a).context["rows"][0].value == 3
     enrol(project(org_a, "P9"), enrolled, datetime.date(2025, 3, 1))
-    assert dashboard(manager, org_a).context["rows"][0]["value"] == 4
+    assert dashboard(manager, org_a).context["rows"][0].value == 4
 
 
 def test_the_records_behind_a_figure_are_the_ones_counted(org_a, enrolled, coach):

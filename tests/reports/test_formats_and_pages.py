@@ -1,7 +1,6 @@
 """The files (PDF, XLSX, HTML), the command, and the Reports pages with their rights."""
 
 import io
-import threading
 from datetime import timedelta
 
 import pytest
@@ -19,12 +18,13 @@ from sillon.reports.render import to_pdf
 from sillon.reports.xlsx import to_xlsx
 
 pytestmark = pytest.mark.django_db
-THREADED_START = actions.start  # kept before the fixture below replaces it
+QUEUED_START = actions.start  # kept before the fixture below replaces it
 
 
 @pytest.fixture(autouse=True)
 def synchronous(monkeypatch, settings, tmp_path):
-    """Production runs in a thread once the request commits; here it runs in the test."""
+    """Production is a task run by the worker once the request commits; here it runs
+    in the test (tests/core/test_tasks.py runs it through the worker)."""
     settings.MEDIA_ROOT = tmp_path
     monkeypatch.setattr(actions, "start", lambda pk: actions.generate(Report.objects.get(pk=pk)))
 
@@ -196,18 +196,15 @@ def test_command_writes_the_file_and_refuses_bad_input(hand_made, tmp_path):
         )
 
 
-def test_production_runs_in_a_background_thread(monkeypatch):
-    """The real `start` (not the tests' synchronous one) hands the work to a thread."""
-    ran_in = []
-    finished = threading.Event()
+def test_production_is_queued_for_the_worker():
+    """The real `start` (not the tests' synchronous one) enqueues a task, nothing runs."""
+    from django_tasks_db.models import DBTaskResult
 
-    def record(pk):
-        ran_in.append((pk, threading.current_thread() is threading.main_thread()))
-        finished.set()
-
-    monkeypatch.setattr(actions, "_run_in_thread", record)
-    THREADED_START(42)
-    assert finished.wait(5) and ran_in == [(42, False)]
+    QUEUED_START(42)
+    queued = DBTaskResult.objects.get()
+    assert queued.task_path == "sillon.reports.tasks.produce_report"
+    assert queued.args_kwargs == {"args": [42], "kwargs": {}}
+    assert queued.status == "READY"
 
 
 def test_quality_links_lead_a_coach_to_the_edit_page(hand_made, viewer, coach):
