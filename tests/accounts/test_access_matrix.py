@@ -206,6 +206,14 @@ def _get(world: World, path: str):
     return value
 
 
+def worker_running() -> dict:
+    """/health/ answers 503 without a worker's heartbeat: a worker beats."""
+    from sillon.core.worker import beat
+
+    beat("matrix-worker", timezone.now())
+    return {}
+
+
 def holder(world: World) -> dict:
     return {"pk": world.register.project.pk, "person": world.register.person.pk}
 
@@ -221,6 +229,13 @@ RULES: dict[str, Rule] = {
     "accounts:login": Rule(PUBLIC),
     "accounts:logout": Rule(PUBLIC),
     "accounts:invitation_link": Rule(PUBLIC, lambda w: {"token": "no-such-token"}),
+    "accounts:password_reset": Rule(PUBLIC),
+    "accounts:password_reset_done": Rule(PUBLIC),
+    "accounts:password_reset_confirm": Rule(
+        PUBLIC, lambda w: {"uidb64": "MQ", "token": "no-such-token"}
+    ),
+    "accounts:password_reset_complete": Rule(PUBLIC),
+    "health": Rule(PUBLIC, lambda w: worker_running()),
     "accounts:password_change": Rule(SIGNED_IN),
     "accounts:password_change_done": Rule(SIGNED_IN),
     "accounts:invitations": Rule(SIGNED_IN),
@@ -256,6 +271,7 @@ RULES: dict[str, Rule] = {
     "workbook_list_export": Rule(R, lambda w: {"name": "projects"}),
     "kbo_findings": Rule(R),
     "kbo_syncs": Rule(R),
+    "kbo_extract_upload": Rule(M, post_only=True),
     # Accompaniment: coaches and above.
     "project_create": Rule(A),
     "project_edit": Rule(A, project),
