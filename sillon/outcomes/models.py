@@ -5,7 +5,7 @@ actions, cost lines and targets (docs/spec/domain.md). Every record keeps its hi
 from decimal import Decimal
 
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -37,6 +37,17 @@ FULL_TIME_HOURS = Decimal("38")
 
 def short(day) -> str:
     return date_format(day, "SHORT_DATE_FORMAT")
+
+
+class JobQuerySet(models.QuerySet):
+    def for_list(self, organisation) -> "JobQuerySet":
+        """The organisation's jobs as the list, its export and the API give them: by
+        enterprise and job reference, with the enterprise and its project."""
+        return (
+            self.filter(organisation=organisation)
+            .select_related("enterprise__project")
+            .order_by("enterprise__name", "job_ref", "pk")
+        )
 
 
 class Job(OrganisationRecord):
@@ -73,6 +84,8 @@ class Job(OrganisationRecord):
         _("gender"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN
     )
     history = HistoricalRecords()
+
+    objects = JobQuerySet.as_manager()
 
     class Meta:
         ordering = ["enterprise__name", "job_ref"]
@@ -385,6 +398,29 @@ class Target(OrganisationRecord):
     def indicator_label(self) -> str:
         indicator = BY_ID.get(self.indicator)
         return str(indicator.label) if indicator else self.indicator
+
+
+def enterprises_for_list(organisation, day) -> QuerySet:
+    """The organisation's enterprises as the Enterprises page, its export and the API
+    give them: by name, with the project and the latest ESD event on `day`. (Enterprise
+    belongs to the register, which cannot know the outcomes: hence a function here.)"""
+    return (
+        Enterprise.objects.filter(organisation=organisation)
+        .select_related("project")
+        .annotate(latest_esd=latest_esd_event(day))
+        .order_by("name", "pk")
+    )
+
+
+def with_active_jobs(enterprises: QuerySet, day) -> QuerySet:
+    """Each enterprise's number of jobs running on `day`."""
+    return enterprises.annotate(
+        active_jobs=Count(
+            "jobs",
+            filter=Q(jobs__start_date__lte=day)
+            & (Q(jobs__end_date__isnull=True) | Q(jobs__end_date__gte=day)),
+        )
+    )
 
 
 def latest_esd_event(day) -> Subquery:
