@@ -24,10 +24,14 @@ from sillon.catalogue.periods import Period
 from sillon.indicators import (
     accompaniment,
     accreditation_and_impact,
+    applications,
     costs,
     employment,
     enterprises,
+    followup,
+    mission,
 )
+from sillon.indicators.keys import ordered
 from sillon.indicators.values import IndicatorValue, Scope, ratio
 
 
@@ -49,6 +53,9 @@ GROUPS = [
     accompaniment.holders,
     enterprises.counts,
     costs.costs,
+    applications.applications,
+    mission.mission,
+    followup.followup,
 ]
 
 
@@ -103,4 +110,19 @@ def compute(organisation: Organisation, period: Period, as_of: date | None = Non
         value = ratio(cost, values[denominator].value)
         value.id = name
         values[name] = value
-    return [Result(indicator, values[indicator.id]) for indicator in CATALOGUE]
+    # The ratios of docs/spec/comparison.md, from figures already computed.
+    for name, numerator, denominator in [
+        (
+            "ratio.enterprises_per_100_projects",
+            100 * values["enterprises.created"].value,
+            "projects.accompanied",
+        ),
+        ("ratio.jobs_per_enterprise_created", values["jobs.created"].value, "enterprises.created"),
+        ("ratio.hours_per_project", values["accompaniment.hours"].value, "projects.accompanied"),
+    ]:
+        value = ratio(numerator, values[denominator].value)
+        value.id = name
+        values[name] = value
+    return [
+        Result(indicator, ordered(values[indicator.id], indicator.id)) for indicator in CATALOGUE
+    ]

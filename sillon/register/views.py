@@ -14,10 +14,11 @@ from sillon.accounts.roles import Ability
 from sillon.core.history import history_of
 from sillon.core.records import RecordPages, delete_page, form_page
 from sillon.register import actions
-from sillon.register.choices import ActivityKind, ProjectType
+from sillon.register.choices import ActivityKind, ApplicationDecision, ProjectType
 from sillon.register.filters import ActivityFilter, ProjectFilter
 from sillon.register.forms import (
     ActivityForm,
+    ApplicationForm,
     CohortForm,
     EnrolmentForm,
     EnterpriseForm,
@@ -27,6 +28,7 @@ from sillon.register.forms import (
 )
 from sillon.register.models import (
     Activity,
+    Application,
     Cohort,
     Enrolment,
     Enterprise,
@@ -65,7 +67,7 @@ def paginate(request: HttpRequest, queryset):
 # Projects
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def projects(request: HttpRequest) -> HttpResponse:
     queryset = Project.objects.for_list(request.organisation).with_holder_count().with_enrolments()
     filters = ProjectFilter(
@@ -82,7 +84,7 @@ def projects(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def project_search(request: HttpRequest) -> JsonResponse:
     """Suggestions for project-reference inputs: [{code: ref, label: name}]."""
     query = request.GET.get("q", "").strip()[:100]
@@ -93,7 +95,7 @@ def project_search(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"results": [{"code": ref, "label": name} for ref, name in rows]})
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def project(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_for_organisation_or_404(
         request.organisation, Project.objects.select_related("enterprise"), pk=pk
@@ -390,7 +392,7 @@ def enterprise_delete(request: HttpRequest, pk: int) -> HttpResponse:
 # Activities
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def activities(request: HttpRequest) -> HttpResponse:
     queryset = Activity.objects.for_list(request.organisation)
     filters = ActivityFilter(
@@ -488,4 +490,53 @@ COHORT_PAGES = RecordPages(
     edit_title=gettext_lazy("Edit cohort"),
     # "New cohort" on a programme's card comes with ?programme=<pk>.
     initial=lambda request: {"programme": request.GET.get("programme")},
+)
+
+
+APPLICATIONS_PAGE_SIZE = 50
+
+
+@organisation_view(Ability.VIEW_PERSONAL_DATA)
+def applications(request: HttpRequest) -> HttpResponse:
+    """The applications, filtered by programme, decision and year (a record list: not
+    for viewers, who see the figures of applications on the dashboard and reports)."""
+    organisation = request.organisation
+    found = Application.objects.filter(organisation=organisation).select_related(
+        "programme", "project"
+    )
+    programme_list = Programme.objects.filter(organisation=organisation)
+    chosen = {
+        "programme": request.GET.get("programme", ""),
+        "decision": request.GET.get("decision", ""),
+        "year": request.GET.get("year", ""),
+    }
+    if chosen["programme"].isdigit():
+        found = found.filter(programme_id=int(chosen["programme"]))
+    if chosen["decision"] in ApplicationDecision.values:
+        found = found.filter(decision=chosen["decision"])
+    if chosen["year"].isdigit():
+        found = found.filter(date__year=int(chosen["year"]))
+    page = Paginator(found, APPLICATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "register/applications.html",
+        {
+            "section": "projects",
+            "page": page,
+            "chosen": chosen,
+            "programmes": programme_list,
+            "decisions": ApplicationDecision.choices,
+        },
+    )
+
+
+# Their create, edit and delete pages: core.records' generic views (see urls.py).
+APPLICATION_PAGES = RecordPages(
+    Application,
+    ApplicationForm,
+    ability=Ability.EDIT_ACCOMPANIMENT,
+    list_url_name="applications",
+    section="projects",
+    new_title=gettext_lazy("New application"),
+    edit_title=gettext_lazy("Edit application"),
 )

@@ -6,6 +6,7 @@ from sillon.accounts.models import Organisation
 from sillon.core import bulk
 from sillon.register import linkcounts
 from sillon.register.models import Activity, Cohort, Person, Project
+from sillon.workbook import mission
 from sillon.workbook.planner import Plan
 from sillon.workbook.records import BINDINGS, HolderBinding, Links, same
 
@@ -18,6 +19,7 @@ def write(organisation: Organisation, plan: Plan, user, source: str) -> None:
     organisation.bump_data_version()
     links = Links(organisation)
     history = bulk.History(user, source)
+    created_ids: dict[str, list[int]] = {}
     for binding in BINDINGS:
         sheet_plan = plan.sheets.get(binding.sheet_name)
         if sheet_plan is None or not (sheet_plan.create or sheet_plan.update):
@@ -37,6 +39,7 @@ def write(organisation: Organisation, plan: Plan, user, source: str) -> None:
             ],
             history,
         )
+        created_ids[binding.sheet_name] = created
         updated, names = [], set()
         for record, row, _changed in sheet_plan.update:
             for name, value in binding.fields(row.values, links).items():
@@ -51,6 +54,7 @@ def write(organisation: Organisation, plan: Plan, user, source: str) -> None:
             link_activities(sheet_plan, created, links, history)
         if binding.sheet_name in ("programmes", "projects", "enterprises", "partners"):
             links.refresh()
+    mission.write_links(organisation, plan, created_ids, links)
 
 
 def insert(model, records: list[dict], history: bulk.History) -> list[int]:

@@ -12,12 +12,13 @@ from sillon.accounts.demo import (
     DEMO_PASSWORD,
     DEMO_SLUG,
     create_demo_members,
+    demo_enterprise_number,
     demo_logins,
     demo_name,
 )
 from sillon.accounts.models import Organisation
 from sillon.core.bulk import refresh_statistics
-from sillon.demo import outcomes, register
+from sillon.demo import applications, mission, outcomes, register
 from sillon.demo.purge import is_demo_organisation, purge_organisation
 
 
@@ -113,10 +114,14 @@ class Command(BaseCommand):
         existing = Organisation.objects.filter(slug=slug).first()
         if existing is not None:
             purge_organisation(existing)
-        organisation = Organisation.objects.create(slug=slug, name=demo_name(slug))
+        organisation = Organisation.objects.create(
+            slug=slug, name=demo_name(slug), enterprise_number=demo_enterprise_number(slug)
+        )
         kept = create_demo_members(organisation)
         register.populate(organisation, projects, seed, progress=self.progress(projects))
         outcomes.populate(organisation, projects, seed)
+        applications.populate(organisation, seed)
+        mission.populate(organisation, seed)
         if sys.stderr.isatty():
             sys.stderr.write("\n")
         return organisation, kept
