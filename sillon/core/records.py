@@ -1,6 +1,7 @@
 """The edit and delete pages every record shares: a form page and a confirmation page."""
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 
 from django.contrib import messages
@@ -155,58 +156,67 @@ def delete_page(
     )
 
 
-def record_pages(
-    model: type[Model],
-    form_class,
-    *,
-    ability,
-    list_url_name: str,
-    section: str,
-    new_title: str,
-    edit_title: str | None = None,
-    initial: Callable[[HttpRequest], dict | None] | None = None,
-    warnings: Callable[[Model], list[str]] | None = None,
-) -> dict[str, Callable]:
+@dataclass(frozen=True)
+class RecordPages:
     """The create, edit and delete pages of a simple record of the organisation, each
-    returning to the list page `list_url_name`. Edit and delete take the record's pk."""
-    methods = ["GET", "HEAD", "POST"]
+    returning to the list page `list_url_name`. URLs name them one by one, passing the
+    RecordPages to the generic views below:
+    `path("…/new/", record_create, {"pages": PROGRAMME_PAGES}, name="programme_create")`.
+    """
 
-    def list_url(request) -> str:
-        return reverse(list_url_name, args=[request.organisation.slug])
+    model: type[Model]
+    form_class: type
+    ability: Ability
+    list_url_name: str
+    section: str
+    new_title: str
+    edit_title: str | None = None
+    initial: Callable[[HttpRequest], dict | None] | None = None
+    warnings: Callable[[Model], list[str]] | None = None
 
-    @organisation_view(ability, methods=methods)
-    def create(request: HttpRequest) -> HttpResponse:
-        url = list_url(request)
-        return form_page(
-            request,
-            form_class,
-            title=new_title,
-            section=section,
-            cancel_url=url,
-            success_url=lambda saved: url,
-            warnings=warnings,
-            initial=initial(request) if initial else None,
-        )
+    def list_url(self, request: HttpRequest) -> str:
+        return reverse(self.list_url_name, args=[request.organisation.slug])
 
-    @organisation_view(ability, methods=methods)
-    def edit(request: HttpRequest, pk: int) -> HttpResponse:
-        record = get_for_organisation_or_404(request.organisation, model, pk=pk)
-        url = list_url(request)
-        return form_page(
-            request,
-            form_class,
-            instance=record,
-            title=edit_title or str(record),
-            section=section,
-            cancel_url=url,
-            success_url=lambda saved: url,
-            warnings=warnings,
-        )
 
-    @organisation_view(ability, methods=methods)
-    def delete(request: HttpRequest, pk: int) -> HttpResponse:
-        record = get_for_organisation_or_404(request.organisation, model, pk=pk)
-        url = list_url(request)
-        return delete_page(request, record, section=section, cancel_url=url, success_url=url)
+FORM_METHODS = ["GET", "HEAD", "POST"]
 
-    return {"create": create, "edit": edit, "delete": delete}
+
+@organisation_view(Ability.VIEW, methods=FORM_METHODS)
+def record_create(request: HttpRequest, pages: RecordPages) -> HttpResponse:
+    require(request.membership, pages.ability)
+    url = pages.list_url(request)
+    return form_page(
+        request,
+        pages.form_class,
+        title=pages.new_title,
+        section=pages.section,
+        cancel_url=url,
+        success_url=lambda saved: url,
+        warnings=pages.warnings,
+        initial=pages.initial(request) if pages.initial else None,
+    )
+
+
+@organisation_view(Ability.VIEW, methods=FORM_METHODS)
+def record_edit(request: HttpRequest, pk: int, pages: RecordPages) -> HttpResponse:
+    require(request.membership, pages.ability)
+    record = get_for_organisation_or_404(request.organisation, pages.model, pk=pk)
+    url = pages.list_url(request)
+    return form_page(
+        request,
+        pages.form_class,
+        instance=record,
+        title=pages.edit_title or str(record),
+        section=pages.section,
+        cancel_url=url,
+        success_url=lambda saved: url,
+        warnings=pages.warnings,
+    )
+
+
+@organisation_view(Ability.VIEW, methods=FORM_METHODS)
+def record_delete(request: HttpRequest, pk: int, pages: RecordPages) -> HttpResponse:
+    require(request.membership, pages.ability)
+    record = get_for_organisation_or_404(request.organisation, pages.model, pk=pk)
+    url = pages.list_url(request)
+    return delete_page(request, record, section=pages.section, cancel_url=url, success_url=url)
