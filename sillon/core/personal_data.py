@@ -30,7 +30,19 @@ _COMMON = ("id", "organisation", "source")
 
 DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
     # accounts
-    "accounts.Organisation": {PLAIN: ("id", "slug", "name", "created_at", "data_version")},
+    "accounts.Organisation": {
+        PLAIN: (
+            "id",
+            "slug",
+            "name",
+            "created_at",
+            "data_version",
+            "enterprise_number",
+            "shares_with_peers",
+            "sharing_since",
+            "sharing_by",
+        )
+    },
     "accounts.Membership": {PLAIN: ("id", "organisation", "user", "role", "created_at")},
     "accounts.AuditEvent": {
         # Member ids only, by design (accounts/audit.py).
@@ -55,6 +67,23 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
     # register
     "register.Programme": {PLAIN: (*_COMMON, "code", "name_fr", "name_nl", "name_en", "kind")},
     "register.Cohort": {PLAIN: (*_COMMON, "programme", "name", "start_date", "end_date")},
+    # An application names a project, never a person (docs/spec/comparison.md §4).
+    "register.Application": {
+        PLAIN: (
+            *_COMMON,
+            "ref",
+            "date",
+            "programme",
+            "name",
+            "enterprise_number",
+            "nace_version",
+            "nace_code",
+            "decision",
+            "decision_date",
+            "reason",
+            "project",
+        )
+    },
     "register.Person": {
         PERSONAL: (
             "first_name",
@@ -273,6 +302,26 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "decided_by",
             "decided_at",
         ),
+    },
+    # comparison: a published statement holds aggregates only (docs/spec/comparison.md §2).
+    "comparison.Statement": {
+        PLAIN: (
+            "id",
+            "publisher_key",
+            "publisher_name",
+            "enterprise_number",
+            "period_id",
+            "period_start",
+            "period_end",
+            "as_of",
+            "definitions",
+            "produced_at",
+            "indicators",
+            "imported_at",
+            "imported_by",
+            "imported_for",
+            "replaced_at",
+        )
     },
 }
 
