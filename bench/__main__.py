@@ -18,6 +18,7 @@ BENCHMARKS = [
     "bench.workbook",
     "bench.kbo",
     "bench.comparison",
+    "bench.api",
 ]
 ROOT = Path(__file__).resolve().parent.parent
 

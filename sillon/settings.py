@@ -68,6 +68,9 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "django_tasks_db",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "sillon.accounts",
     "sillon.codes",
     "sillon.core",
@@ -80,7 +83,9 @@ INSTALLED_APPS = [
     "sillon.comparison",
     "sillon.reports",
     "sillon.kbo",
+    "sillon.followup",
     "sillon.demo",
+    "sillon.api",
 ]
 
 MIDDLEWARE = [
@@ -239,6 +244,43 @@ SECURE_CSP = {
     "base-uri": [CSP.SELF],
 }
 X_FRAME_OPTIONS = "DENY"
+
+# The REST API (docs/spec/api.md, guide docs/api.md): personal tokens, JSON only.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "sillon.api.authentication.BearerTokenAuthentication",
+        # The signed-in member's session, for the browsable docs (CSRF enforced).
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_THROTTLE_CLASSES": [
+        "sillon.api.throttling.BurstRateThrottle",
+        "sillon.api.throttling.SustainedRateThrottle",
+    ],
+    # Per token: a burst a minute and a sustained rate a day.
+    "DEFAULT_THROTTLE_RATES": {
+        "burst": f"{env_count('SILLON_API_BURST_PER_MINUTE', default=120, most=100_000)}/min",
+        "sustained": f"{env_count('SILLON_API_PER_DAY', default=20_000, most=10_000_000)}/day",
+    },
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Sillon API",
+    "DESCRIPTION": "The records and figures of an organisation (docs/spec/api.md).",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    # The browsable docs load their scripts from Sillon's static files, never a CDN.
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+}
+# JSON bodies of the API larger than this are refused with 413 (workbooks: above).
+SILLON_API_MAX_BODY_BYTES = 2 * 1024 * 1024
 
 # Filters above the lists: an empty choice means "no filter".
 FILTERS_EMPTY_CHOICE_LABEL = _("All")

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from sillon.api import page_urls as api_pages
 from sillon.core import views as core_views
 
 # Every page of an organisation lives under /o/<organisation>/ and goes through
@@ -14,7 +15,9 @@ organisation_patterns = [
     path("reports/", include("sillon.reports.urls")),
     path("data/", include("sillon.workbook.urls")),
     path("", include("sillon.kbo.urls")),
+    path("", include("sillon.followup.urls")),
     path("settings/", include("sillon.accounts.organisation_urls")),
+    path("settings/api-tokens/", include(api_pages.organisation_urlpatterns)),
 ]
 
 urlpatterns = [
@@ -22,7 +25,11 @@ urlpatterns = [
     path("health/", core_views.health, name="health"),
     path("o/<slug:organisation>/", include(organisation_patterns)),
     path("accounts/", include("sillon.accounts.urls")),
+    path("accounts/api-tokens/", include("sillon.api.page_urls")),
     path("codes/", include("sillon.codes.urls")),
+    path("api/", include("sillon.api.urls")),
+    # The follow-up questionnaire, reached from a message without signing in.
+    path("f/", include("sillon.followup.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

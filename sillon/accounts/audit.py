@@ -47,7 +47,12 @@ class EventKind(models.TextChoices):
     PERSON_ERASED = "person.erased", _("Person erased (GDPR)")
     ACCESS_REFUSED = "access.refused", _("Access refused (role)")
     NOT_FOUND = "access.not_found", _("Access refused (not found)")
+    FOLLOWUP_SENT = "followup.sent", _("Follow-up messages sent")
+    FOLLOWUP_SEND_FAILED = "followup.send_failed", _("Follow-up messages not delivered")
+    FOLLOWUP_REVIEWED = "followup.reviewed", _("Follow-up answer reviewed")
     SHARING_CHANGED = "organisation.sharing_changed", _("Sharing figures with peers changed")
+    API_TOKEN_CREATED = "api_token.created", _("API token created")
+    API_TOKEN_REVOKED = "api_token.revoked", _("API token revoked")
 
 
 DETAIL_TYPES = (str, int, float, bool, type(None))

@@ -22,7 +22,7 @@ COUNT, RATE, RATIO, HOURS, DAYS, PEOPLE, EUR, FTE, TABLE = (
 # definition changes; statements (docs/spec/comparison.md) and the definitions register
 # (docs/spec/mission.md) carry it, and set the `changed_in` of each indicator whose
 # definition changed (or that was added) to the new version.
-CATALOGUE_VERSION = "2026.3"
+CATALOGUE_VERSION = "2026.4"
 # The version every indicator without a later change was defined in.
 FIRST_VERSION = "2026.2"
 
@@ -129,6 +129,12 @@ CATALOGUE = [
     Indicator(
         "jobs.cohort_employment", TABLE, _("Employment in enterprises created, by creation year")
     ),
+    Indicator(
+        "jobs.confirmed_share",
+        RATE,
+        _("Share of jobs confirmed within the year"),
+        changed_in="2026.4",
+    ),
     Indicator("accreditation.requested", COUNT, _("ESD accreditations requested")),
     Indicator("accreditation.obtained", COUNT, _("ESD accreditations obtained")),
     Indicator(
@@ -213,6 +219,19 @@ CATALOGUE = [
         _("Projects with a declaration of interest"),
         changed_in="2026.3",
     ),
+    # The follow-up after the accompaniment (docs/spec/followup.md).
+    Indicator("followup.sent", COUNT, _("Follow-up questionnaires sent"), changed_in="2026.4"),
+    Indicator(
+        "followup.answered", COUNT, _("Follow-up questionnaires answered"), changed_in="2026.4"
+    ),
+    Indicator(
+        "followup.response_rate",
+        RATE,
+        _("Response rate of the follow-up"),
+        comparable=True,
+        changed_in="2026.4",
+    ),
+    Indicator("followup.unreachable", COUNT, _("Follow-up waves unreachable"), changed_in="2026.4"),
 ]
 
 BY_ID = {indicator.id: indicator for indicator in CATALOGUE}

@@ -28,6 +28,7 @@ from sillon.indicators import (
     costs,
     employment,
     enterprises,
+    followup,
     mission,
 )
 from sillon.indicators.keys import ordered
@@ -54,6 +55,7 @@ GROUPS = [
     costs.costs,
     applications.applications,
     mission.mission,
+    followup.followup,
 ]
 
 

@@ -36,6 +36,15 @@ class NaceVersion(models.TextChoices):
     V2025 = "2025", "NACE-BEL 2025"
 
 
+class Language(models.TextChoices):
+    """The language a holder is written to in (follow-up messages); empty means the
+    organisation's."""
+
+    FR = "fr", _("French")
+    NL = "nl", _("Dutch")
+    EN = "en", _("English")
+
+
 class Gender(models.TextChoices):
     FEMALE = "f", _("Woman")
     MALE = "m", _("Man")

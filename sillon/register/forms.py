@@ -106,8 +106,27 @@ class ProjectForm(OrganisationModelForm):
 class PersonForm(OrganisationModelForm):
     class Meta:
         model = Person
-        fields = ["first_name", "last_name", "email", "gender", "birth_year", "situation_at_intake"]
+        fields = [
+            "first_name",
+            "last_name",
+            "email",
+            "gender",
+            "birth_year",
+            "situation_at_intake",
+            "language",
+            "followup_consent",
+            "followup_consent_date",
+        ]
         # The year of birth is checked by the model field's validator (core/validators.py).
+        widgets = {"followup_consent_date": DATE}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("followup_consent") and not cleaned.get("followup_consent_date"):
+            self.add_error("followup_consent_date", _("Give the date on which the holder agreed."))
+        if cleaned.get("followup_consent") and not cleaned.get("email"):
+            self.add_error("email", _("Give an e-mail address to follow the holder up."))
+        return cleaned
 
 
 class EnrolmentForm(OrganisationModelForm):

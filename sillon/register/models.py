@@ -38,6 +38,7 @@ from sillon.register.choices import (
     EnrolmentOutcome,
     ExpertType,
     Gender,
+    Language,
     NaceVersion,
     OutreachChannel,
     ProgrammeKind,
@@ -154,6 +155,22 @@ class Person(OrganisationRecord):
         choices=Situation.choices,
         default=Situation.UNKNOWN,
     )
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("Empty: the organisation's language."),
+    )
+    # docs/spec/followup.md: written to after the accompaniment only with this consent.
+    followup_consent = models.BooleanField(
+        _("agrees to be followed up"),
+        default=False,
+        help_text=_("Questionnaires one and two years after the accompaniment, by e-mail."),
+    )
+    followup_consent_date = models.DateField(
+        _("date of the consent"), null=True, blank=True, validators=[validate_record_date]
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -166,6 +183,12 @@ class Person(OrganisationRecord):
             ),
             choice_check("gender", Gender, "person_gender_known"),
             choice_check("situation_at_intake", Situation, "person_situation_known"),
+            choice_check("language", Language, "person_language_known", blank=True),
+            models.CheckConstraint(
+                condition=Q(followup_consent=False) | Q(followup_consent_date__isnull=False),
+                name="person_consent_dated",
+                violation_error_message=_("Give the date on which the holder agreed."),
+            ),
             models.CheckConstraint(
                 condition=Q(birth_year__isnull=True) | Q(birth_year__range=(1900, 2100)),
                 name="person_birth_year_plausible",

@@ -17,8 +17,8 @@ from sillon.accounts.demo import (
     demo_name,
 )
 from sillon.accounts.models import Organisation
+from sillon.core.bulk import refresh_statistics
 from sillon.demo import applications, mission, outcomes, register
-from sillon.demo.bulk import refresh_statistics
 from sillon.demo.purge import is_demo_organisation, purge_organisation
 
 
