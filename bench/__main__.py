@@ -14,6 +14,7 @@ BENCHMARKS = [
     "bench.pages",
     "bench.demo",
     "bench.indicators",
+    "bench.dashboard",
     "bench.reports",
     "bench.workbook",
     "bench.kbo",

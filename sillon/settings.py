@@ -302,8 +302,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"message": {"format": "%(message)s"}},
+    # Search terms (`?q=`) are not written to the logs.
+    "filters": {"no_query_strings": {"()": "sillon.core.logging.DropQueryStrings"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {"class": "logging.StreamHandler", "filters": ["no_query_strings"]},
         # Audit events, one JSON object a line (sillon/accounts/audit.py).
         "audit": {
             "class": "logging.StreamHandler",
@@ -311,6 +313,10 @@ LOGGING = {
             "formatter": "message",
         },
     },
-    "loggers": {"sillon.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "sillon.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False},
+        # The development server's access lines.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

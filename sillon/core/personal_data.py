@@ -67,23 +67,6 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
     # register
     "register.Programme": {PLAIN: (*_COMMON, "code", "name_fr", "name_nl", "name_en", "kind")},
     "register.Cohort": {PLAIN: (*_COMMON, "programme", "name", "start_date", "end_date")},
-    # An application names a project, never a person (docs/spec/comparison.md §4).
-    "register.Application": {
-        PLAIN: (
-            *_COMMON,
-            "ref",
-            "date",
-            "programme",
-            "name",
-            "enterprise_number",
-            "nace_version",
-            "nace_code",
-            "decision",
-            "decision_date",
-            "reason",
-            "project",
-        )
-    },
     "register.Person": {
         PERSONAL: (
             "first_name",
@@ -151,6 +134,25 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "topics",
             "governance_topic",
             "attendees",
+            "audience",
+            "channel",
+        ),
+    },
+    "register.Application": {
+        # Why an application was accepted or refused may speak of the applicants.
+        SENSITIVE: ("reason",),
+        PLAIN: (
+            *_COMMON,
+            "ref",
+            "date",
+            "programme",
+            "name",
+            "enterprise_number",
+            "nace_version",
+            "nace_code",
+            "decision",
+            "decision_date",
+            "project",
         ),
     },
     # outcomes
@@ -213,7 +215,122 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "funding_source",
         ),
     },
-    "outcomes.Target": {PLAIN: (*_COMMON, "indicator", "period", "value")},
+    "outcomes.Target": {PLAIN: (*_COMMON, "indicator", "period", "value", "direction")},
+    # core
+    "core.WorkerHeartbeat": {PLAIN: ("worker_id", "started_at", "seen_at")},
+    "core.DailyRun": {PLAIN: ("day", "enqueued_at")},
+    # mission
+    "mission.Mission": {PLAIN: (*_COMMON, "code", "title_fr", "title_nl", "title_en", "article")},
+    "mission.MissionDefault": {PLAIN: (*_COMMON, "activity_kind", "mission")},
+    "mission.ActivityMission": {PLAIN: (*_COMMON, "activity", "mission")},
+    "mission.CostLineMission": {PLAIN: (*_COMMON, "cost_line", "mission")},
+    "mission.Stake": {
+        SENSITIVE: ("note",),
+        PLAIN: (
+            *_COMMON,
+            "enterprise",
+            "acquired_date",
+            "kind",
+            "amount_eur",
+            "capital_share",
+            "ended_date",
+            "decision_ref",
+        ),
+    },
+    "mission.InterestDeclaration": {
+        # A member's identity in a declaration of interest, and its measures.
+        PERSONAL: ("declarant",),
+        SENSITIVE: ("nature", "measures"),
+        PLAIN: (*_COMMON, "project", "date"),
+    },
+    "mission.DefinitionVersion": {
+        PLAIN: (
+            "id",
+            "organisation",
+            "code",
+            "version",
+            "text_fr",
+            "text_nl",
+            "text_en",
+            "source",
+            "status",
+            "agreed_date",
+            "agreed_by",
+            "applies_from",
+            "created_date",
+        )
+    },
+    # comparison: figures only
+    "comparison.Statement": {
+        PLAIN: (
+            "id",
+            "publisher_key",
+            "publisher_name",
+            "enterprise_number",
+            "period_id",
+            "period_start",
+            "period_end",
+            "as_of",
+            "definitions",
+            "produced_at",
+            "indicators",
+            "imported_at",
+            "imported_by",
+            "imported_for",
+            "replaced_at",
+        )
+    },
+    # followup
+    "followup.Questionnaire": {
+        PLAIN: (
+            *_COMMON,
+            "project",
+            "wave",
+            "exit_date",
+            "due_date",
+            "status",
+            "sent_on",
+            "answered_at",
+            "last_error",
+            "created_at",
+        )
+    },
+    "followup.Invitation": {PLAIN: (*_COMMON, "questionnaire", "person", "language")},
+    "followup.Message": {PLAIN: ("id", "invitation", "number", "token_hash", "sent_at", "sent_on")},
+    "followup.Unsubscribe": {PLAIN: (*_COMMON, "person", "at")},
+    "followup.Answer": {
+        # What the holder wrote back: jobs, the enterprise, their social impact.
+        SENSITIVE: ("data",),
+        PLAIN: (*_COMMON, "questionnaire", "invitation", "answered_at"),
+    },
+    "followup.ProposedChange": {
+        SENSITIVE: ("values", "note"),
+        PLAIN: (
+            "id",
+            "organisation",
+            "answer",
+            "kind",
+            "job",
+            "status",
+            "decided_by",
+            "decided_at",
+            "record",
+        ),
+    },
+    # api
+    "api.ApiToken": {
+        PLAIN: (
+            "id",
+            "user",
+            "name",
+            "prefix",
+            "key_hash",
+            "created_at",
+            "expires_on",
+            "last_used_at",
+            "revoked_at",
+        )
+    },
     # workbook, reports, official register
     "workbook.ImportRun": {
         PLAIN: (
@@ -306,26 +423,6 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "decided_by",
             "decided_at",
         ),
-    },
-    # comparison: a published statement holds aggregates only (docs/spec/comparison.md §2).
-    "comparison.Statement": {
-        PLAIN: (
-            "id",
-            "publisher_key",
-            "publisher_name",
-            "enterprise_number",
-            "period_id",
-            "period_start",
-            "period_end",
-            "as_of",
-            "definitions",
-            "produced_at",
-            "indicators",
-            "imported_at",
-            "imported_by",
-            "imported_for",
-            "replaced_at",
-        )
     },
 }
 

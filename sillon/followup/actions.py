@@ -152,8 +152,8 @@ def _save(record, change: ProposedChange, user) -> None:
     except ValidationError as error:
         raise ReviewError(" ".join(error.messages)) from error
     if not record.pk:
-        record.source = change.source
-    record._change_reason = change.source
+        record.source = change.record_source
+    record._change_reason = change.record_source
     if user is not None and user.is_authenticated:
         record._history_user = user
     record.save()

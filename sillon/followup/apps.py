@@ -7,7 +7,10 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Follow-up")
 
     def ready(self):
+        from sillon.core.daily import register_daily_job
+        from sillon.followup.tasks import send_due_followups
         from sillon.followup.views import project_panel
         from sillon.register.panels import register_project_panel
 
         register_project_panel(project_panel)
+        register_daily_job(send_due_followups)

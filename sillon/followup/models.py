@@ -233,6 +233,6 @@ class ProposedChange(OrganisationRecord):
         return f"{self.answer_id} · {self.kind}"
 
     @property
-    def source(self) -> str:
+    def record_source(self) -> str:
         """The provenance written on the records it changes: the answer's id."""
         return f"followup:{self.answer_id}"

@@ -3,6 +3,7 @@
 from django.db.models import BooleanField, Case, Count, Exists, OuterRef, Q, Subquery, Sum, When
 from django.db.models import Value as V
 
+from sillon.indicators.enterprises import accompanied_enterprises
 from sillon.indicators.values import IndicatorValue, Scope, breakdown, ratio
 from sillon.outcomes.choices import (
     ACCREDITED_EVENTS,
@@ -21,7 +22,6 @@ from sillon.outcomes.models import (
     Transfer,
     latest_esd_event,
 )
-from sillon.register.models import Enterprise
 
 FLAG = BooleanField()
 
@@ -30,9 +30,7 @@ def accreditation_and_impact(scope: Scope, accompanied_projects) -> dict[str, In
     period, organisation = scope.period, scope.organisation
     in_period = {"date__range": (period.start, period.end)}
     events = AccreditationEvent.objects.filter(organisation=organisation, **in_period)
-    enterprises = Enterprise.objects.filter(organisation=organisation).annotate(
-        latest_esd=latest_esd_event(period.end)
-    )
+    enterprises = accompanied_enterprises(scope).annotate(latest_esd=latest_esd_event(period.end))
     # One pass over the enterprises answers three questions: accredited on P.end; and,
     # among those created, active on P.end and not accredited then, the latest reason
     # given and whether their project has an impact assessment dated ≤ P.end.

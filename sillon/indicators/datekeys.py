@@ -51,6 +51,22 @@ def last_start_reaching(as_of: datetime.date, years: int) -> datetime.date:
     return day
 
 
+def _lasted(start: str, end: str):
+    """The whole years from start to end, as keys (29 February counts one day more)."""
+    leap_day = Case(When(Exact(DateKey(start) % V(10000), V(229)), then=V(1)), default=V(0))
+    return (DateKey(end) - DateKey(start) + leap_day) / V(10000)
+
+
+def reached_and_alive(queryset, start: str, end: str, years: int, as_of):
+    """(records whose k-year anniversary is on or before A, those of them active on
+    it): the records behind a cell of anniversaries_by_cohort, by the same expressions."""
+    reached = queryset.filter(**{f"{start}__lte": last_start_reaching(as_of, years)})
+    alive = reached.annotate(lasted_years=_lasted(start, end)).filter(
+        Q(**{f"{end}__isnull": True}) | Q(lasted_years__gte=years)
+    )
+    return reached, alive
+
+
 def anniversaries_by_cohort(queryset, start: str, end: str, years: int, as_of) -> list[dict]:
     """Rows {cohort, n, reached_k, alive_k} for k = 1..years, one per start year, in order.
 
@@ -66,8 +82,7 @@ def anniversaries_by_cohort(queryset, start: str, end: str, years: int, as_of) -
         ],
         default=V(0),
     )
-    leap_day = Case(When(Exact(DateKey(start) % V(10000), V(229)), then=V(1)), default=V(0))
-    lasted = (DateKey(end) - DateKey(start) + leap_day) / V(10000)
+    lasted = _lasted(start, end)
     whole_years = Case(
         When(Q(**{f"{end}__isnull": True}), then=V(years)),
         default=Least(V(years), lasted),

@@ -1,16 +1,88 @@
 """The records behind a figure: the same querysets as the engine, so that the list
-always holds what was counted."""
+always holds what was counted — a key figure, a breakdown cell, a survival or
+persistence cell, both sides of a ratio, and the cost lines and expert activities of a
+cost."""
+
+from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Count, Q
 
 from sillon.codes import legal_forms
 from sillon.indicators import accompaniment, employment, enterprises
-from sillon.indicators.values import Scope
+from sillon.indicators.datekeys import reached_and_alive
+from sillon.indicators.values import NONE, Scope
 from sillon.outcomes.choices import WorkerStatus
+from sillon.outcomes.models import CostLine
 from sillon.register.choices import ActivityKind, ProjectStatus
 from sillon.register.models import Activity
 
 PROJECTS, ENTERPRISES, JOBS, ACTIVITIES = "projects", "enterprises", "jobs", "activities"
+COSTS = "costs"
+
+# The column of each kind of record that a breakdown groups on (the engine's).
+BREAKDOWN_FIELDS = {
+    PROJECTS: {
+        "project_type": "project_type",
+        "sector_type": "sector_type",
+        "nace_section": "nace_section",
+        "legal_form_family": "enterprise__legal_form_family",
+    },
+    ENTERPRISES: {
+        "legal_form_family": "legal_form_family",
+        "legal_form": "legal_form",
+        "sector_type": "project__sector_type",
+        "nace_section": "project__nace_section",
+    },
+    JOBS: {
+        "worker_status": "worker_status",
+        "contract_type": "contract_type",
+        "working_time": "working_time",
+        "joint_committee": "joint_committee",
+        "gender": "gender",
+        "legal_form_family": "enterprise__legal_form_family",
+    },
+    ACTIVITIES: {"kind": "kind", "programme": "programme__code", "expert_type": "expert_type"},
+}
+# Ratios: (numerator's records, denominator's records) — both lists are shown.
+COST_RATIOS = {
+    "accompaniment.cost_per_project": "projects.accompanied",
+    "accompaniment.cost_per_enterprise_created": "enterprises.created",
+    "accompaniment.cost_per_job_created": "jobs.created",
+}
+JOB_SHARES = ("jobs.permanent_share", "jobs.full_time_share", "jobs.joint_committee_coverage")
+COST_FIGURES = ("experts.cost", "accompaniment.cost", *COST_RATIOS)
+SURVIVAL = {
+    "enterprises.survival_by_cohort": ENTERPRISES,
+    "enterprises.survival_rate_1y": ENTERPRISES,
+    "enterprises.survival_rate_2y": ENTERPRISES,
+    "enterprises.survival_rate_3y": ENTERPRISES,
+    "jobs.persistence_by_cohort": JOBS,
+    "jobs.persistence_rate_1y": JOBS,
+    "jobs.persistence_rate_2y": JOBS,
+}
+
+
+@dataclass
+class Part:
+    """One list behind a figure: its kind of record and queryset (or cost rows)."""
+
+    kind: str
+    queryset: object
+
+
+@dataclass
+class Drill:
+    """What a figure opens: one list, or a numerator and a denominator."""
+
+    whole: Part | None = None
+    numerator: Part | None = None
+    denominator: Part | None = None
+
+    @property
+    def is_ratio(self) -> bool:
+        return self.denominator is not None
+
 
 # Counts below this are shown as "< 5" to a member who may not open records, so that
 # no one is recognised from a small count (docs/spec/domain.md, personal data).
@@ -39,29 +111,15 @@ def _in_period(scope: Scope) -> dict:
     return {"date__range": (scope.period.start, scope.period.end)}
 
 
-WITH_RECORDS = {
-    "projects.accompanied",
-    "projects.new",
-    "projects.stopped",
-    "accompaniment.sessions",
-    "accompaniment.hours",
-    "experts.interventions",
-    "experts.cost",
-    "enterprises.created",
-    "enterprises.active_end",
-    "jobs.created",
-    "jobs.created_fte",
-    "jobs.active_end",
-    "jobs.active_end_fte",
-}
-
-
-def has_records(indicator_id: str) -> bool:
-    return indicator_id in WITH_RECORDS
+def _active_jobs(scope: Scope):
+    end = scope.period.end
+    return employment.jobs_of_accompanied_enterprises(scope).filter(
+        Q(start_date__lte=end), Q(end_date__isnull=True) | Q(end_date__gte=end)
+    )
 
 
 def records(indicator_id: str, scope: Scope):
-    """(kind of record, queryset) behind an indicator, or None when it has no list."""
+    """(kind of record, queryset) behind a count, or None when it has no single list."""
     period = scope.period
     if indicator_id == "projects.accompanied":
         return PROJECTS, accompaniment.accompanied_projects(scope)
@@ -75,10 +133,8 @@ def records(indicator_id: str, scope: Scope):
             kind__in=accompaniment.SESSION_KINDS,
             **_in_period(scope),
         )
-    if indicator_id in ("experts.interventions", "experts.cost"):
-        return ACTIVITIES, Activity.objects.filter(
-            organisation=scope.organisation, kind="expert", **_in_period(scope)
-        )
+    if indicator_id in ("experts.interventions",):
+        return ACTIVITIES, expert_activities(scope)
     if indicator_id == "enterprises.created":
         return ENTERPRISES, enterprises.created_enterprises(scope).filter(
             creation_date__range=(period.start, period.end)
@@ -93,7 +149,126 @@ def records(indicator_id: str, scope: Scope):
             start_date__range=(period.start, period.end)
         )
     if indicator_id in ("jobs.active_end", "jobs.active_end_fte"):
-        return JOBS, employment.jobs_of_accompanied_enterprises(scope).filter(
-            Q(start_date__lte=period.end), Q(end_date__isnull=True) | Q(end_date__gte=period.end)
-        )
+        return JOBS, _active_jobs(scope)
     return None
+
+
+def expert_activities(scope: Scope):
+    return Activity.objects.filter(
+        organisation=scope.organisation, kind=ActivityKind.EXPERT, **_in_period(scope)
+    )
+
+
+@dataclass
+class CostLineShare:
+    line: CostLine
+    days_inside: int
+    days: int
+    share: Decimal
+
+
+def cost_lines(scope: Scope) -> list[CostLineShare]:
+    """The cost lines overlapping P with their share in P (amount × days inside P / days),
+    as costs.costs prorates them."""
+    period = scope.period
+    found = []
+    for line in CostLine.objects.filter(
+        organisation=scope.organisation,
+        period_start__lte=period.end,
+        period_end__gte=period.start,
+    ).select_related("programme"):
+        inside = (min(line.period_end, period.end) - max(line.period_start, period.start)).days + 1
+        days = (line.period_end - line.period_start).days + 1
+        found.append(CostLineShare(line, inside, days, line.amount_eur * inside / days))
+    return found
+
+
+def narrowed(kind: str, queryset, breakdown: str, key: str, indicator_id: str, scope: Scope):
+    """The records of one breakdown cell, or None when the breakdown has no column."""
+    if breakdown == "programme" and kind == PROJECTS:
+        if indicator_id == "projects.accompanied":
+            enrolments = accompaniment.overlapping_enrolments(scope)
+        elif indicator_id == "projects.new":
+            enrolments = accompaniment.first_enrolments(scope)
+        else:
+            return None
+        if key == NONE:
+            return queryset.none()
+        return queryset.filter(pk__in=enrolments.filter(programme__code=key).values("project"))
+    field = BREAKDOWN_FIELDS.get(kind, {}).get(breakdown)
+    if field is None:
+        return None
+    if key == NONE:
+        return queryset.filter(Q(**{f"{field}__isnull": True}) | Q(**{field: ""}))
+    return queryset.filter(**{field: key})
+
+
+def survival_cell(indicator_id: str, scope: Scope, cohort: int | None, years: int) -> Drill:
+    """The records behind a survival or persistence rate: those whose k-year
+    anniversary is reached by A (denominator) and, of them, those still active then."""
+    if SURVIVAL[indicator_id] == ENTERPRISES:
+        base = enterprises.created_enterprises(scope).filter(
+            creation_date__isnull=False, creation_date__lte=scope.as_of
+        )
+        start, end, kind = "creation_date", "cessation_date", ENTERPRISES
+    else:
+        base = employment.created_jobs(scope).filter(start_date__lte=scope.as_of)
+        start, end, kind = "start_date", "end_date", JOBS
+    if cohort is not None:
+        base = base.filter(**{f"{start}__year": cohort})
+    reached, alive = reached_and_alive(base, start, end, years, scope.as_of)
+    return Drill(numerator=Part(kind, alive), denominator=Part(kind, reached))
+
+
+def _job_share(indicator_id: str, scope: Scope) -> Drill:
+    active = _active_jobs(scope)
+    if indicator_id == "jobs.permanent_share":
+        whole = active.exclude(contract_type="none")
+        part = whole.filter(contract_type="permanent")
+    else:
+        whole = active.exclude(worker_status="self_employed_partner")
+        if indicator_id == "jobs.full_time_share":
+            part = whole.filter(working_time="full_time")
+        else:
+            part = whole.exclude(Q(joint_committee="") | Q(joint_committee__isnull=True))
+    return Drill(numerator=Part(JOBS, part), denominator=Part(JOBS, whole))
+
+
+def drill(indicator_id: str, scope: Scope, cohort: int | None = None, years: int = 1):
+    """What a figure opens, or None when it opens nothing."""
+    if indicator_id in SURVIVAL:
+        if indicator_id.endswith("y"):
+            years = int(indicator_id.rsplit("_", 1)[1][:-1])
+        return survival_cell(indicator_id, scope, cohort, years)
+    if indicator_id in JOB_SHARES:
+        return _job_share(indicator_id, scope)
+    if indicator_id in COST_RATIOS:
+        kind, queryset = records(COST_RATIOS[indicator_id], scope)
+        return Drill(numerator=Part(COSTS, None), denominator=Part(kind, queryset))
+    if indicator_id in COST_FIGURES:
+        return Drill(whole=Part(COSTS, None))
+    found = records(indicator_id, scope)
+    return Drill(whole=Part(*found)) if found else None
+
+
+def has_records(indicator_id: str) -> bool:
+    return (
+        indicator_id in SURVIVAL
+        or indicator_id in JOB_SHARES
+        or indicator_id in COST_FIGURES
+        or indicator_id
+        in {
+            "projects.accompanied",
+            "projects.new",
+            "projects.stopped",
+            "accompaniment.sessions",
+            "accompaniment.hours",
+            "experts.interventions",
+            "enterprises.created",
+            "enterprises.active_end",
+            "jobs.created",
+            "jobs.created_fte",
+            "jobs.active_end",
+            "jobs.active_end_fte",
+        }
+    )

@@ -54,7 +54,8 @@ FTE = ExpressionWrapper(
 )
 
 
-def jobs_of_accompanied_enterprises(scope: Scope):
+def _jobs(scope: Scope):
+    """The organisation's jobs with their working time."""
     return Job.objects.filter(organisation=scope.organisation).annotate(
         working_time=Case(
             When(weekly_hours__gte=F("full_time_hours"), then=V("full_time")),
@@ -64,6 +65,12 @@ def jobs_of_accompanied_enterprises(scope: Scope):
     )
 
 
+def jobs_of_accompanied_enterprises(scope: Scope):
+    """Jobs of enterprises whose project has at least one enrolment."""
+    enrolled = Enrolment.objects.filter(project=OuterRef("enterprise__project"))
+    return _jobs(scope).filter(Exists(enrolled))
+
+
 def created_jobs(scope: Scope):
     """Jobs starting on or after the start of their project's earliest enrolment, that is:
     some enrolment of the project starts on or before the job (an index seek per job,
@@ -71,7 +78,7 @@ def created_jobs(scope: Scope):
     enrolled_before = Enrolment.objects.filter(
         project=OuterRef("enterprise__project"), start_date__lte=OuterRef("start_date")
     )
-    return jobs_of_accompanied_enterprises(scope).filter(Exists(enrolled_before))
+    return _jobs(scope).filter(Exists(enrolled_before))
 
 
 def _groups(queryset) -> list[tuple]:

@@ -18,7 +18,10 @@ DAYS_PER_YEAR = 365.25
 
 
 def accompanied_enterprises(scope: Scope):
-    return Enterprise.objects.filter(organisation=scope.organisation)
+    """Enterprises whose project has at least one enrolment (indicators.md, Conventions):
+    a project never enrolled is not accompanied."""
+    enrolled = Enrolment.objects.filter(project=OuterRef("project"))
+    return Enterprise.objects.filter(organisation=scope.organisation).filter(Exists(enrolled))
 
 
 def created_enterprises(scope: Scope):

@@ -9,7 +9,7 @@ from sillon.accounts.roles import Ability
 from sillon.catalogue.indicators import BY_ID
 from sillon.catalogue.periods import Period, parse_period, refuse_future, year_period
 from sillon.indicators import drilldown
-from sillon.indicators.dashboard import assemble
+from sillon.indicators.dashboard import assemble, figures
 from sillon.indicators.values import Scope
 
 
@@ -42,45 +42,102 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     return render(request, "indicators/dashboard.html", context)
 
 
+RELATED = {
+    drilldown.PROJECTS: ["enterprise"],
+    drilldown.ENTERPRISES: ["project"],
+    drilldown.JOBS: ["enterprise__project"],
+    drilldown.ACTIVITIES: ["programme"],
+}
+EXPERT_SORTS = {"date": "date", "-date": "-date", "amount": "cost_eur", "-amount": "-cost_eur"}
+LINE_SORTS = {
+    "date": lambda row: row.line.period_start,
+    "amount": lambda row: row.share,
+    "category": lambda row: row.line.category,
+}
+
+
+def _int(text, default=None):
+    try:
+        return int(text)
+    except (TypeError, ValueError):
+        return default
+
+
+def _page(request, part, prefix: str):
+    """A page of a list, or the cost rows of a cost figure."""
+    if part is None or part.kind == drilldown.COSTS:
+        return None
+    return Paginator(part.queryset.select_related(*RELATED[part.kind]).order_by("pk"), 50).get_page(
+        request.GET.get(f"{prefix}page")
+    )
+
+
 @organisation_view(Ability.VIEW)
 def drill(request: HttpRequest, indicator: str) -> HttpResponse:
-    """The records counted in a figure of the dashboard."""
+    """The records counted in a figure: a key figure, a breakdown cell (`breakdown`,
+    `key`), a survival or persistence cell (`cohort`, `years`), both sides of a ratio,
+    the cost lines and expert activities of a cost. A member who may not open records
+    (a viewer) reads the figure, its breakdowns and how many records it counts by kind,
+    small numbers shown as "< 5", never the records."""
     period = chosen_period(request)
-    found = drilldown.records(indicator, Scope(request.organisation, period, period.end))
-    if indicator not in BY_ID or found is None:
+    if indicator not in BY_ID or not drilldown.has_records(indicator):
         raise Http404
-    kind, queryset = found
-    if not request.membership.can(Ability.VIEW_RECORDS):
-        # A viewer reads the counts behind the figure, never the records.
-        return render(
-            request,
-            "indicators/drill.html",
-            {
-                "section": "dashboard",
-                "indicator": BY_ID[indicator],
-                "period": period,
-                "kind": kind,
-                "breakdown": drilldown.breakdown(kind, queryset),
-                "small_number": drilldown.SMALL_NUMBER,
-            },
+    scope = Scope(request.organisation, period, period.end)
+    cohort, years = _int(request.GET.get("cohort")), _int(request.GET.get("years"), 1)
+    found = drilldown.drill(indicator, scope, cohort=cohort, years=max(1, min(years, 5)))
+    breakdown, key = request.GET.get("breakdown", ""), request.GET.get("key", "")
+    if breakdown and found.whole and found.whole.kind != drilldown.COSTS:
+        narrowed = drilldown.narrowed(
+            found.whole.kind, found.whole.queryset, breakdown, key, indicator, scope
         )
-    related = {
-        "projects": ["enterprise"],
-        "enterprises": ["project"],
-        "jobs": ["enterprise__project"],
-        "activities": ["programme"],
-    }[kind]
-    page = Paginator(queryset.select_related(*related).order_by("pk"), 50).get_page(
-        request.GET.get("page")
-    )
-    return render(
-        request,
-        "indicators/drill.html",
-        {
-            "section": "dashboard",
-            "indicator": BY_ID[indicator],
-            "period": period,
-            "kind": kind,
-            "page": page,
+        if narrowed is None:
+            raise Http404
+        found.whole.queryset = narrowed
+    value = figures(request.organisation, period)[indicator]
+    personal = request.membership.can(Ability.VIEW_RECORDS)
+    parts = [("", found.whole), ("n", found.numerator), ("d", found.denominator)]
+    counts = {
+        prefix: part.queryset.count()
+        for prefix, part in parts
+        if personal and part is not None and part.kind != drilldown.COSTS
+    }
+    listed = next((p for _, p in parts if p is not None and p.kind != drilldown.COSTS), None)
+    context = {
+        "section": "dashboard",
+        "indicator": BY_ID[indicator],
+        "period": period,
+        "value": value,
+        "drill": found,
+        "cell": breakdown,
+        "key": key,
+        # For a member who may not open records: the records counted, by kind.
+        "breakdown": None
+        if personal or listed is None
+        else drilldown.breakdown(listed.kind, listed.queryset),
+        "small_number": drilldown.SMALL_NUMBER,
+        "cohort": cohort,
+        "years": years,
+        "counts": counts,
+        "personal": personal,
+        "drillable": {
+            name: name in drilldown.BREAKDOWN_FIELDS.get(getattr(found.whole, "kind", ""), {})
+            or (name == "programme" and indicator in ("projects.accompanied", "projects.new"))
+            for name in value.breakdowns
         },
-    )
+    }
+    if personal:
+        context |= {prefix + "page": _page(request, part, prefix) for prefix, part in parts}
+        shows_costs = any(part and part.kind == drilldown.COSTS for _, part in parts)
+        if shows_costs:
+            sort = request.GET.get("sort", "date")
+            lines = [] if indicator == "experts.cost" else drilldown.cost_lines(scope)
+            lines.sort(key=LINE_SORTS.get(sort.lstrip("-"), LINE_SORTS["date"]))
+            if sort.startswith("-"):
+                lines.reverse()
+            experts = drilldown.expert_activities(scope).prefetch_related("projects")
+            context |= {
+                "sort": sort,
+                "cost_lines": lines,
+                "experts": experts.order_by(EXPERT_SORTS.get(sort, "date"), "pk"),
+            }
+    return render(request, "indicators/drill.html", context)

@@ -53,6 +53,7 @@ def missions(request: HttpRequest) -> HttpResponse:
             "missions": Mission.objects.filter(organisation=organisation).prefetch_related(
                 "also_covered_by", Prefetch("defaults", queryset=MissionDefault.objects.all())
             ),
+            # Shown to those who may see records (the template asks `can.view_records`).
             "cost_lines": CostLine.objects.filter(organisation=organisation)
             .select_related("mission_link__mission", "programme")
             .order_by("-period_start", "category", "pk")[:200],

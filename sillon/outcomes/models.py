@@ -6,7 +6,8 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import F, OuterRef, Q, Subquery
+from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models import Value as V
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -402,10 +403,36 @@ class Target(OrganisationRecord):
         return str(indicator.label) if indicator else self.indicator
 
 
+# Two ESD events on the same date follow their meaning, not the order of writing
+# (docs/spec/indicators.md, Conventions): a request comes first, then the refusal or
+# the accreditation, then its renewal, and a withdrawal last.
+ESD_MEANING_ORDER = {
+    AccreditationEventKind.ESD_REQUESTED: 0,
+    AccreditationEventKind.ESD_REFUSED: 1,
+    AccreditationEventKind.ESD_OBTAINED: 1,
+    AccreditationEventKind.ESD_RENEWED: 2,
+    AccreditationEventKind.ESD_WITHDRAWN: 3,
+}
+
+
+def esd_meaning():
+    """The rank of an ESD event's meaning, for ordering events of the same date."""
+    return Case(
+        *(When(event=event, then=V(rank)) for event, rank in ESD_MEANING_ORDER.items()),
+        default=V(0),
+        output_field=models.IntegerField(),
+    )
+
+
 def latest_esd_event(day) -> Subquery:
     """For an enterprise queryset: its latest ESD event dated on or before `day` (the
-    rule of accreditation.accredited_end, also used by the enterprises list)."""
-    events = AccreditationEvent.objects.filter(
-        enterprise=OuterRef("pk"), event__in=ESD_EVENTS, date__lte=day
-    ).order_by("-date", "-pk")
+    rule of accreditation.accredited_end, also used by the enterprises list); on one
+    date, the latest by meaning."""
+    events = (
+        AccreditationEvent.objects.filter(
+            enterprise=OuterRef("pk"), event__in=ESD_EVENTS, date__lte=day
+        )
+        .annotate(meaning=esd_meaning())
+        .order_by("-date", "-meaning", "-pk")
+    )
     return Subquery(events.values("event")[:1])

@@ -210,6 +210,8 @@ def child_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 @organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
 def child_delete(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    if kind == "job":  # a job deleted changes the employment already counted
+        require(request.membership, Ability.EDIT_RECORDS)
     record = _child_record(request, pk, CHILDREN[kind])
     url = _project_of(record).get_absolute_url()
     return delete_page(request, record, section="projects", cancel_url=url, success_url=url)

@@ -9,7 +9,9 @@ from sillon.reports.definitions import DEFINITIONS, EMES_INTRODUCTION, ESD_DEFIN
 from sillon.reports.semester import quality_table
 
 
-def section(ctx, number: int, gaps: list) -> Section:
+def section(ctx, number: int, gaps: list, with_quality: bool = True) -> Section:
+    """The annex; the data-quality table is left out where the report already has it
+    (the semester report's alerts)."""
     definitions = Table(
         _("Definitions of the indicators"),
         [_("Indicator"), _("Definition")],
@@ -33,6 +35,7 @@ def section(ctx, number: int, gaps: list) -> Section:
         Text([str(ESD_DEFINITION)], title=_("Social and democratic enterprise (ESD)")),
         emes,
         Text([str(note) for note in METHOD_NOTES], title=_("Method notes")),
-        quality_table(gaps),
     ]
+    if with_quality:
+        blocks.append(quality_table(gaps))
     return Section(number, "annex", _("Annex"), blocks)

@@ -7,6 +7,7 @@ from decimal import Decimal
 from sillon.catalogue import display
 
 COUNT_LIKE = {"count", "people", "days"}
+SHORT_ROWS = 20
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,12 @@ class Table:
         ]
 
     @property
+    def is_short(self) -> bool:
+        """Short enough to fit on a page with its chart: it starts on a new page rather
+        than leave its head alone at the foot of one (SHORT_ROWS)."""
+        return len(self.rows) <= SHORT_ROWS
+
+    @property
     def chart_uri(self) -> str:
         """The chart as an <img> source: the pages' content security policy allows
         data: images, and WeasyPrint reads them too."""
@@ -116,11 +123,12 @@ class Document:
     period_id: str
     period_text: str
     as_of_text: str
-    produced_text: str
+    produced_text: str  # a sentence: "Produced on … by …" (the XLSX cover)
     language: str
     suppression: int | None
     provisional: bool
     sections: list[Section]
     raw: list[dict]  # the raw indicator table: one dict per line
+    produced_on: str = ""  # after the label "Produced": "… by …" (the HTML and PDF)
     # A definition used is not `agreed` in the definitions register (docs/spec/mission.md).
     definitions_not_agreed: bool = False

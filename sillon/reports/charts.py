@@ -59,6 +59,32 @@ def bars(rows: list[tuple[str, float | None, str]]) -> str:
     return _svg(figure)
 
 
+LINE_HEIGHT = 3.2  # inches
+LINE_TOP, LINE_BOTTOM, LINE_TOP_VALUE = 0.95, 0.3, 1.08
+# Points per unit of the y axis, and the least distance between two labels (8-point text).
+POINTS_PER_UNIT = LINE_HEIGHT * (LINE_TOP - LINE_BOTTOM) * 72 / LINE_TOP_VALUE
+LABEL_GAP = 10 / POINTS_PER_UNIT
+
+
+def _spread(labels):
+    """(x, y, text, colour, label's y): the labels of one x, from the lowest up, each at
+    least LABEL_GAP above the one below, then shifted down together if the top one
+    leaves the axis."""
+    placed = []
+    for x in sorted({label[0] for label in labels}):
+        column = sorted((label for label in labels if label[0] == x), key=lambda label: label[1])
+        positions: list[float] = []
+        for _x, y, _text, _colour in column:
+            positions.append(max(y, positions[-1] + LABEL_GAP) if positions else y)
+        overflow = positions[-1] - LINE_TOP_VALUE if positions else 0
+        if overflow > 0:
+            positions = [p - overflow for p in positions]
+            for i in range(len(positions) - 2, -1, -1):  # keep the gaps after the shift
+                positions[i] = min(positions[i], positions[i + 1] - LABEL_GAP)
+        placed += [(*label, p) for label, p in zip(column, positions, strict=True)]
+    return placed
+
+
 def lines(
     series: list[tuple[str, list[tuple[int, float | None]]]],
     x_label: str,
@@ -67,9 +93,10 @@ def lines(
 ) -> str:
     """Rates over years since creation or start: one line per series, values written
     beside each point; the regional baseline dashed grey."""
-    figure = Figure(figsize=(WIDTH, 3.2))
+    figure = Figure(figsize=(WIDTH, LINE_HEIGHT))
     axes = figure.add_subplot()
     years: set[int] = set()
+    labels: list[tuple[int, float, str, str]] = []  # x, y, text, colour
     for index, (name, points) in enumerate(series):
         known = [(x, y) for x, y in points if y is not None]
         if not known:
@@ -78,24 +105,28 @@ def lines(
         xs, ys = zip(*known, strict=True)
         years |= set(xs)
         axes.plot(xs, ys, linestyle=style, marker=marker, color=INK, label=name, linewidth=1.2)
-        for x, y in known:
-            # Staggered by series, so that close values of several series stay legible.
-            axes.annotate(
-                texts(y), (x, y), textcoords="offset points", xytext=(5, 4 + 9 * index), color=INK
-            )
+        labels += [(x, y, texts(y), INK) for x, y in known]
     if baseline:
         name, rates = baseline
         xs = sorted(rates)
         years |= set(xs)
         axes.plot(xs, [rates[x] for x in xs], linestyle="--", marker="x", color=GREY, label=name)
-        for x in xs:
-            axes.annotate(
-                texts(rates[x]),
-                (x, rates[x]),
-                textcoords="offset points",
-                xytext=(4, -11),
-                color=GREY,
-            )
+        labels += [(x, rates[x], texts(rates[x]), GREY) for x in xs]
+    for x, y, text, colour, placed in _spread(labels):
+        # Beside its point, moved up or down just enough that no two labels of one year
+        # overlap (a thin line joins a moved label to its point).
+        axes.annotate(
+            text,
+            (x, y),
+            xytext=(6, (placed - y) * POINTS_PER_UNIT),
+            textcoords="offset points",
+            va="center",
+            color=colour,
+            bbox={"boxstyle": "square,pad=0.1", "facecolor": "white", "edgecolor": "none"},
+            arrowprops={"arrowstyle": "-", "color": LIGHT, "linewidth": 0.5}
+            if abs(placed - y) > LABEL_GAP / 2
+            else None,
+        )
     axes.set_ylim(0, 1.08)
     axes.yaxis.set_major_formatter(lambda value, _: texts(value))
     axes.set_xticks(sorted(years) or [1])
@@ -109,7 +140,7 @@ def lines(
             ncol=min(len(handles), 4 if len(handles) > 2 else 2),
             frameon=False,
         )
-    figure.subplots_adjust(left=0.1, right=0.93, top=0.95, bottom=0.3)
+    figure.subplots_adjust(left=0.1, right=0.93, top=LINE_TOP, bottom=LINE_BOTTOM)
     return _svg(figure)
 
 

@@ -34,7 +34,8 @@ def build(
         else:
             sections = semester.sections(ctx, gaps)
             title = _("Semester monitoring report %(period)s") % {"period": period.id}
-        sections.append(annex.section(ctx, len(sections) + 1, gaps))
+        # The semester report shows its data-quality gaps among its alerts: once.
+        sections.append(annex.section(ctx, len(sections) + 1, gaps, kind == ANNUAL))
         produced_at = produced_at or timezone.now()
         produced = formats.date_format(timezone.localtime(produced_at), "DATETIME_FORMAT")
         return Document(
@@ -58,5 +59,10 @@ def build(
             provisional=period.end >= timezone.localdate(),
             sections=sections,
             raw=[as_dict(Result(i, ctx.values[i.id])) for i in CATALOGUE],
+            produced_on=(
+                _("%(when)s by %(who)s") % {"when": produced, "who": produced_by}
+                if produced_by
+                else produced
+            ),
             definitions_not_agreed=mission.not_agreed(ctx),
         )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from sillon.indicators import accompaniment, employment, enterprises
 from sillon.indicators.anniversaries import anniversary
 from sillon.indicators.values import Scope
-from sillon.outcomes.choices import WorkerStatus
+from sillon.outcomes.choices import ContractType, WorkerStatus
 from sillon.register.models import Activity
 
 PROJECTS, ENTERPRISES, JOBS, ACTIVITIES = "projects", "enterprises", "jobs", "activities"
@@ -35,12 +35,6 @@ GAPS = [
         _("They fall under “Unknown” in the sector breakdowns."),
     ),
     Gap(
-        "projects_without_sector_type",
-        PROJECTS,
-        _("Projects accompanied without sector type"),
-        _("They are missing from the market / non-market breakdown."),
-    ),
-    Gap(
         "enterprises_without_number",
         ENTERPRISES,
         _("Enterprises without enterprise number"),
@@ -58,10 +52,13 @@ GAPS = [
         _("Salaried jobs without joint committee"),
         _("They lower the joint-committee coverage and fall under “None”."),
     ),
+    # A sector type and a contract type are required of every record (database
+    # constraints), so "without" can never be counted; a salaried job recorded with the
+    # self-employed's "none" contract can, and is left out of the permanent share.
     Gap(
         "jobs_without_contract_type",
         JOBS,
-        _("Jobs without contract type"),
+        _("Salaried jobs recorded without a contract (contract type “none”)"),
         _("They are left out of the share of permanent contracts."),
     ),
     Gap(
@@ -93,14 +90,14 @@ def _conditions(scope: Scope) -> dict[str, Q]:
     year_ago = anniversary(scope.as_of, -1)
     return {
         "projects_without_nace": Q(nace_code=""),
-        "projects_without_sector_type": Q(sector_type=""),
         "enterprises_without_number": Q(enterprise_number=""),
         "enterprises_without_creation_date": Q(
             created_during_accompaniment=True, creation_date__isnull=True
         ),
         "jobs_without_joint_committee": Q(joint_committee="")
         & ~Q(worker_status=WorkerStatus.SELF_EMPLOYED_PARTNER),
-        "jobs_without_contract_type": Q(contract_type=""),
+        "jobs_without_contract_type": Q(contract_type=ContractType.NONE)
+        & ~Q(worker_status=WorkerStatus.SELF_EMPLOYED_PARTNER),
         "activities_without_programme": Q(programme__isnull=True),
         "young_enterprises": Q(
             created_during_accompaniment=True,

@@ -82,6 +82,9 @@ def test_erasure_keeps_what_the_figures_count():
         "last_name",
         "email",
         "birth_year",
+        "language",
+        "followup_consent",
+        "followup_consent_date",
     }
 
 
@@ -99,6 +102,10 @@ def test_the_workbook_leaves_out_the_declared_columns():
         ("holders", "gender"),
         ("holders", "birth_year"),
         ("holders", "situation_at_intake"),
+        ("holders", "language"),
+        ("holders", "followup_consent"),
+        ("holders", "followup_consent_date"),
+        ("stakes", "note"),
         ("activities", "expert_name"),
         ("jobs", "gender"),
         ("non_accreditation", "note"),

@@ -37,7 +37,7 @@ def followed(org_a):
 
 
 @pytest.fixture
-def outbox(settings):
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+def outbox():
+    """The test mailer's messages (the test environment's mailer keeps them)."""
     mail.outbox = []
     return mail.outbox

@@ -7,6 +7,7 @@ import socket
 
 from sillon.accounts.audit import EventKind
 from sillon.accounts.models import AuditEvent
+from sillon.config import email_config
 from sillon.followup import planning
 from sillon.followup.choices import QuestionnaireStatus
 from sillon.followup.models import Message, Questionnaire, token_hash
@@ -77,10 +78,10 @@ def closed_port() -> int:
         return sock.getsockname()[1]
 
 
-def test_a_failing_mail_server_marks_nothing_sent_and_the_next_run_retries(org_a, settings):
+def test_a_failing_mail_server_marks_nothing_sent_and_the_next_run_retries(org_a, settings, outbox):
     followed_project(org_a)
-    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port()
+    working = settings.MAILERS
+    settings.MAILERS = {"default": email_config(f"smtp://127.0.0.1:{closed_port()}/?timeout=5")}
     sent = send_due(org_a, D(2025, 7, 1))
     assert sent.invitations == 0 and len(sent.errors) == 1
     questionnaire = Questionnaire.objects.get()
@@ -90,7 +91,7 @@ def test_a_failing_mail_server_marks_nothing_sent_and_the_next_run_retries(org_a
     assert AuditEvent.objects.filter(kind=EventKind.FOLLOWUP_SEND_FAILED).exists()
     # Still due: the plan lists it again, and a working server gets it.
     assert planning.plan(org_a, D(2025, 7, 2)).as_json()["invitations"][0]["recipients"] == 1
-    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    settings.MAILERS = working
     assert send_due(org_a, D(2025, 7, 2)).invitations == 1
     questionnaire.refresh_from_db()
     assert (questionnaire.status, questionnaire.sent_on, questionnaire.last_error) == (
@@ -106,3 +107,16 @@ def test_an_unreachable_wave_is_recorded_and_writes_to_nobody(org_a, outbox):
     assert (sent.invitations, sent.unreachable) == (0, 1)
     assert Questionnaire.objects.get().status == QuestionnaireStatus.UNREACHABLE
     assert outbox == []
+
+
+def test_the_worker_sends_the_follow_up_daily(followed, outbox):
+    from django.utils import timezone
+
+    from sillon.core.daily import daily_jobs
+    from sillon.followup.tasks import send_due_followups
+
+    assert send_due_followups in daily_jobs()
+    followed.enrolments.update(end_date=timezone.localdate() - datetime.timedelta(days=366))
+    send_due_followups.call()
+    send_due_followups.call()  # idempotent
+    assert len(outbox) == 1

@@ -16,7 +16,7 @@ import pytest
 from sillon.catalogue.periods import parse_period
 from sillon.indicators.engine import compute
 from sillon.outcomes.choices import ContractType, CostCategory, WorkerStatus
-from sillon.outcomes.models import CostLine, Job
+from sillon.outcomes.models import AccreditationEvent, CostLine, Job
 from sillon.register.choices import ActivityKind, ExpertType, ProjectStatus, Topic
 from sillon.register.models import Activity, Enrolment, Enterprise, Project
 from tests.outcomes import factories as outcomes
@@ -88,6 +88,33 @@ def organisation(org_a):
             cost_eur=Decimal(rng.randrange(10000, 200000)) / 100 if expert else None,
             topics=rng.sample([Topic.DEMOCRATIC_GOVERNANCE, Topic.FINANCE], rng.randrange(2)),
         )
+    # A project never enrolled: its enterprise and jobs are not accompanied.
+    stray = register.project(org_a, ref="P-NEVER", intake_date=datetime.date(2022, 3, 1))
+    stray_enterprise = register.enterprise(
+        stray, created_during_accompaniment=True, creation_date=datetime.date(2023, 5, 2)
+    )
+    outcomes.job(stray_enterprise, ref="J0", start_date=datetime.date(2023, 6, 1))
+    outcomes.accreditation(stray_enterprise, "esd_obtained", datetime.date(2023, 9, 1))
+    # ESD events, two of them on one date and written against their meaning's order
+    # (a separate draw, so that the records above stay those of the seed).
+    events = random.Random(7)
+    enterprises = list(
+        Enterprise.objects.filter(organisation=org_a).exclude(pk=stray_enterprise.pk)
+    )
+    for enterprise in events.sample(enterprises, len(enterprises) // 2):
+        first = day(events, enterprise.creation_date, 400)
+        pair = events.choice(
+            [
+                ("esd_obtained", "esd_requested"),
+                ("esd_withdrawn", "esd_renewed"),
+                ("esd_renewed", "esd_obtained"),
+                ("esd_refused", "esd_requested"),
+            ]
+        )
+        for event in pair:  # the later meaning is written first
+            outcomes.accreditation(enterprise, event, first)
+        if events.random() < 0.5:
+            outcomes.accreditation(enterprise, "esd_withdrawn", day(events, first, 500))
     for year in (2022, 2023, 2024, 2025):
         # Lines from 1 April to 31 March: each crosses a year and a semester.
         outcomes.cost_line(
@@ -152,9 +179,12 @@ def expected(organisation, period) -> dict:
             days = (line.period_end - line.period_start).days + 1
             cost += line.amount_eur * ((last - first).days + 1) / days
 
-    enterprises = list(
-        Enterprise.objects.filter(organisation=organisation, created_during_accompaniment=True)
-    )
+    # Accompanied: the project has at least one enrolment (Conventions).
+    enrolled = {e["project_id"] for e in enrolments}
+    accompanied_enterprises = [
+        e for e in Enterprise.objects.filter(organisation=organisation) if e.project_id in enrolled
+    ]
+    enterprises = [e for e in accompanied_enterprises if e.created_during_accompaniment]
     created = [e for e in enterprises if in_period(e.creation_date, period)]
     lives = [e for e in enterprises if e.creation_date and e.creation_date <= period.end]
     reached = [e for e in lives if anniversary(e.creation_date, 1) <= period.end]
@@ -170,8 +200,32 @@ def expected(organisation, period) -> dict:
         if j.enterprise.project_id in earliest and j.start_date >= earliest[j.enterprise.project_id]
     ]
     jobs_created = [j for j in jobs if in_period(j.start_date, period)]
-    all_jobs = Job.objects.filter(organisation=organisation)
+    all_jobs = [
+        j
+        for j in Job.objects.filter(organisation=organisation).select_related("enterprise")
+        if j.enterprise.project_id in enrolled
+    ]
     jobs_active = [j for j in all_jobs if active_on(j.start_date, j.end_date, period.end)]
+
+    # The latest ESD event on or before P.end; on one date, the later meaning.
+    meaning = {
+        "esd_requested": 0,
+        "esd_refused": 1,
+        "esd_obtained": 1,
+        "esd_renewed": 2,
+        "esd_withdrawn": 3,
+    }
+    latest = {}
+    for event in AccreditationEvent.objects.filter(organisation=organisation):
+        if event.date <= period.end and event.event in meaning:
+            rank = (event.date, meaning[event.event])
+            if event.enterprise_id not in latest or rank > latest[event.enterprise_id][0]:
+                latest[event.enterprise_id] = (rank, event.event)
+    accredited_end = sum(
+        1
+        for e in accompanied_enterprises
+        if e.pk in latest and latest[e.pk][1] in ("esd_obtained", "esd_renewed")
+    )
     jobs_reached = [j for j in jobs if anniversary(j.start_date, 1) <= period.end]
     jobs_alive = [
         j for j in jobs_reached if active_on(j.start_date, j.end_date, anniversary(j.start_date, 1))
@@ -212,9 +266,10 @@ def expected(organisation, period) -> dict:
         "accompaniment.cost": cost,
         "accompaniment.cost_per_project": cost / len(accompanied) if accompanied else None,
         "enterprises.created": len(created),
+        "accreditation.accredited_end": accredited_end,
         "enterprises.active_end": sum(
             1
-            for e in Enterprise.objects.filter(organisation=organisation)
+            for e in accompanied_enterprises
             if (e.creation_date is None or e.creation_date <= period.end)
             and (e.cessation_date is None or e.cessation_date >= period.end)
         ),
@@ -236,6 +291,7 @@ def test_engine_agrees_with_an_independent_computation(organisation):
     # The draw is only worth its seed if it holds what the comparison is about.
     assert Enterprise.objects.exclude(cessation_date=None).filter(organisation=organisation)
     assert Job.objects.exclude(end_date=None).filter(organisation=organisation)
+    assert AccreditationEvent.objects.filter(organisation=organisation).exists()
     rates = []
     for period_id in PERIODS:
         period = parse_period(period_id)
@@ -252,7 +308,12 @@ def test_engine_agrees_with_an_independent_computation(organisation):
             else:
                 assert actual == value, where
         if period_id in ("2023", "2024", "2024-S2"):
-            for indicator in ("projects.new", "jobs.created", "enterprises.created"):
+            for indicator in (
+                "projects.new",
+                "jobs.created",
+                "enterprises.created",
+                "accreditation.accredited_end",
+            ):
                 assert figures[indicator] > 0, f"{indicator} in {period_id}"
         rates.append(figures["enterprises.survival_rate_1y"])
     assert any(rate not in (None, 0, 1) for rate in rates)

@@ -64,6 +64,25 @@ def test_the_records_behind_a_figure_are_the_ones_counted(org_a, enrolled, coach
     assert coach.client.get(url, {"period": "2023"}).context["page"].paginator.count == 0
 
 
+def test_a_viewer_sees_the_counts_and_breakdowns_not_the_records(org_a, enrolled, viewer):
+    url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
+    response = viewer.client.get(url, {"period": "2025"})
+    assert response.status_code == 200
+    assert response.context["counts"] == {} and "page" not in response.context
+    content = response.content.decode()
+    assert "P0" not in content and "seeds" in content  # the programme breakdown
+
+
+def test_a_breakdown_cell_opens_its_records(org_a, enrolled, coach):
+    other = project(org_a, "P-DEV", project_type="development")
+    enrol(other, enrolled, datetime.date(2025, 4, 1))
+    url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
+    cell = {"period": "2025", "breakdown": "project_type", "key": "development"}
+    assert [p.ref for p in coach.client.get(url, cell).context["page"]] == ["P-DEV"]
+    cell = {"period": "2025", "breakdown": "programme", "key": "seeds"}
+    assert coach.client.get(url, cell).context["page"].paginator.count == 4
+
+
 def test_a_viewer_reads_counts_behind_a_figure_never_the_records(org_a, enrolled, viewer):
     url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
     response = viewer.client.get(url, {"period": "2025"})

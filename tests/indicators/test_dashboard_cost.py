@@ -14,11 +14,12 @@ from sillon.catalogue.periods import parse_period, year_period
 from sillon.indicators import dashboard
 from sillon.indicators.engine import compute
 from sillon.outcomes.models import Target
-from tests.indicators.test_dashboard import enrolled  # noqa: F401 (fixture)
+from tests.indicators import test_dashboard
 from tests.outcomes import factories as outcome
 from tests.register import factories as make
 
 TODAY = datetime.date(2026, 12, 2)
+enrolled = test_dashboard.enrolled  # the fixture: three projects enrolled in 2025
 
 
 @pytest.fixture
@@ -50,7 +51,7 @@ def test_a_cold_second_semester_costs_two_catalogues_and_three_trend_queries(org
 
 
 @pytest.mark.django_db
-def test_a_warm_dashboard_computes_nothing(org_a, enrolled, counted):  # noqa: F811
+def test_a_warm_dashboard_computes_nothing(org_a, enrolled, counted):
     dashboard.assemble(fresh(org_a), parse_period("2025-S2"), TODAY)
     counted.clear()
     dashboard.assemble(fresh(org_a), parse_period("2025-S2"), TODAY)
@@ -75,7 +76,7 @@ def test_a_target_written_keeps_the_cached_figures_a_job_does_not(org_a, counted
 
 
 @pytest.mark.django_db
-def test_the_trend_reads_what_each_year_catalogue_reads(org_a, enrolled):  # noqa: F811
+def test_the_trend_reads_what_each_year_catalogue_reads(org_a, enrolled):
     # Projects enrolled in 2025 (the fixture), one enrolled 2022–2023, an enterprise
     # created in 2024 with a job started in 2024 and one in 2025.
     seeds = enrolled

@@ -50,9 +50,26 @@ def firms(org_a):
         )
         if ref == "E4":
             enrol(holder, seeds, D(2025, 1, 6))  # before its creation: counts
-        if ref == "E5":
+        elif ref == "E5":
             enrol(holder, seeds, D(2026, 1, 5))  # after its creation: does not
+        else:  # accompanied: every project has an enrolment (Conventions)
+            enrol(holder, seeds, D(2009, 1, 5))
     return org_a
+
+
+def test_an_enterprise_whose_project_was_never_enrolled_is_not_accompanied(firms):
+    stray = project(firms, "E9", nace_code="56101")
+    Enterprise.objects.create(
+        organisation=firms,
+        project=stray,
+        name="E9",
+        creation_date=D(2025, 3, 1),
+        created_during_accompaniment=True,
+        legal_form="017",
+    )
+    values = enterprises.counts(scope(firms))
+    assert values["enterprises.created"].value == 2  # still E4 and E5
+    assert values["enterprises.active_end"].value == 6
 
 
 def test_enterprises_created_in_the_period_and_active_at_its_end(firms):

@@ -92,3 +92,18 @@ def test_the_same_figure_reads_the_same_everywhere(awkward, manager):
     assert fte.value == pytest.approx(1.5 + 25 / 38) and fte.number_format == "#,##0.00"
     reached = rows["Projects accompanied"][5]
     assert reached.value == pytest.approx(2 / 3) and reached.number_format == "0.0%"
+
+
+def test_line_chart_labels_of_one_year_never_overlap():
+    from itertools import pairwise
+
+    from sillon.reports.charts import LABEL_GAP, LINE_TOP_VALUE, _spread
+
+    labels = [(1, y, f"{y}", "k") for y in (1.0, 1.0, 0.97, 0.96, 0.95, 0.95)]
+    labels += [(2, 0.5, "0.5", "k"), (2, 0.9, "0.9", "k")]
+    placed = _spread(labels)
+    first = sorted(p[-1] for p in placed if p[0] == 1)
+    assert all(b - a >= LABEL_GAP - 1e-9 for a, b in pairwise(first))
+    assert first[-1] <= LINE_TOP_VALUE + 1e-9
+    # Labels far apart stay beside their points.
+    assert sorted(p[-1] for p in placed if p[0] == 2) == [0.5, 0.9]

@@ -145,7 +145,6 @@ def test_quality_gaps_count_the_records_to_fix(hand_made):
     }
     assert lines == {
         "projects_without_nace": 1,  # P-1
-        "projects_without_sector_type": 0,
         "enterprises_without_number": 1,
         "enterprises_without_creation_date": 0,
         "jobs_without_joint_committee": 1,  # J2
