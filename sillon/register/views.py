@@ -496,7 +496,7 @@ COHORT_PAGES = RecordPages(
 APPLICATIONS_PAGE_SIZE = 50
 
 
-@organisation_view(Ability.VIEW_PERSONAL_DATA)
+@organisation_view(Ability.VIEW_RECORDS)
 def applications(request: HttpRequest) -> HttpResponse:
     """The applications, filtered by programme, decision and year (a record list: not
     for viewers, who see the figures of applications on the dashboard and reports)."""

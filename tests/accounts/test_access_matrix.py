@@ -32,6 +32,7 @@ from sillon.accounts.roles import Ability, Role
 from sillon.kbo.models import Finding, SyncRun
 from sillon.mission.models import DefinitionVersion, InterestDeclaration, Mission, Stake
 from sillon.register.choices import ActivityKind, ProjectStatus
+from sillon.register.models import Application
 from sillon.reports.models import Report, Status
 from tests.conftest import logged_in, make_member
 from tests.outcomes import factories as out
@@ -70,6 +71,7 @@ class World:
     invitation: Invitation
     report: Report
     finding: Finding
+    application: Application
     mission: object = None
     stake: object = None
     declaration: object = None
@@ -139,6 +141,14 @@ def build_world(organisation, sync_run: SyncRun) -> World:
         sillon_value="2024-01-01",
         register_value="2023-12-01",
     )
+    application = Application.objects.create(
+        organisation=organisation,
+        ref="C-1",
+        date=date(2025, 1, 10),
+        programme=outcomes.register.programme,
+        name="Candidature",
+        decision="rejected",
+    )
     mission = Mission.objects.create(
         organisation=organisation, code="communication", title_fr="C", title_nl="C", title_en="C"
     )
@@ -158,6 +168,7 @@ def build_world(organisation, sync_run: SyncRun) -> World:
         measures=SECRETS["declaration measures"],
     )
     return World(
+        application=application,
         outcomes=outcomes,
         stopped=stopped,
         membership=Membership.objects.get(user=member),
@@ -250,6 +261,12 @@ RULES: dict[str, Rule] = {
     "report_download": Rule(V, pk("report")),
     "report_view": Rule(V, pk("report")),
     "report_quality": Rule(V),
+    "comparison": Rule(V),
+    "comparison_statements": Rule(M),
+    "applications": Rule(R),
+    "application_create": Rule(A),
+    "application_edit": Rule(A, pk("application")),
+    "application_delete": Rule(A, pk("application")),
     "workbook_template": Rule(V),
     "settings": Rule(V, post_ability=M),
     "programmes": Rule(V),

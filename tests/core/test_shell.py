@@ -33,13 +33,14 @@ def test_navigation_shows_every_section_and_marks_the_current_one(org_a, coach):
         "Projets",
         "Activités",
         "Entreprises et emplois",
+        "Comparaison",
         "Rapports",
         "Données",
         "Paramètres",
     ]:
         assert label in content
     assert f'href="{reverse("settings", args=[org_a.slug])}" aria-current="page"' in content
-    assert len(SECTIONS) == 7
+    assert len(SECTIONS) == 8
 
 
 def test_navigation_hides_from_a_viewer_the_sections_of_records(org_a, viewer):
