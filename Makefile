@@ -8,11 +8,13 @@ SILLON := $(BIN)/sillon
 PYTHON ?= $(shell scripts/find-python)
 LANGS := fr nl en
 CATALOGUES := $(foreach lang,$(LANGS),sillon/locale/$(lang)/LC_MESSAGES/django.mo)
+# Debug pages only where asked for by name (sillon/settings.py).
+run test test-sqlite test-postgres bench: export SILLON_PROFILE := development
 
 .PHONY: help install run test test-sqlite test-postgres lint format messages bench browser lock clean
 
 help:
-	@echo "make run    set up, migrate, load the demo if the database is empty, serve on http://127.0.0.1:8000"
+	@echo "make run    set up, migrate, load the demo if the database is empty, serve on http://127.0.0.1:8000 with a worker"
 	@echo "make test   set up, lint, check, and run every test on SQLite then PostgreSQL"
 	@echo "make bench  run the benchmarks and print their figures"
 	@echo "make lint | format | messages | install | clean"
@@ -33,8 +35,10 @@ sillon/locale/%/LC_MESSAGES/django.mo: sillon/locale/%/LC_MESSAGES/django.po $(V
 run: install
 	$(SILLON) migrate --no-input --verbosity 0
 	$(SILLON) demo --if-empty
-	@echo "Sillon is served on http://127.0.0.1:8000 (Ctrl+C stops it)."
-	$(SILLON) runserver 127.0.0.1:8000
+	@echo "Sillon is served on http://127.0.0.1:8000, its worker runs beside it (Ctrl+C stops both)."
+	@$(SILLON) worker --verbosity 0 & worker=$$!; \
+	  trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT; \
+	  $(SILLON) runserver 127.0.0.1:8000
 
 test: install lint browser
 	$(SILLON) check --fail-level WARNING

@@ -1,12 +1,18 @@
 """Sillon's one settings module, driven by environment variables.
 
-SILLON_PROFILE   development (default) or production (secure cookies, HSTS, HTTPS).
+SILLON_PROFILE   development or production (secure cookies, HSTS, HTTPS); unset, Sillon
+                 runs as development but without debug pages.
 DATABASE_URL     sqlite:///path/file.sqlite3 or postgres://user@host/db;
                  default: an SQLite file in the data folder.
 SECRET_KEY       default: generated once and stored in the data folder.
-DEBUG            default: true in development, false in production.
+DEBUG            on only with SILLON_PROFILE=development set explicitly (DEBUG=false
+                 turns it off there too).
 ALLOWED_HOSTS    comma-separated host names.
 SILLON_DATA_DIR  the data folder (default: ./data beside the package, git-ignored).
+CACHE_URL        db:// (default), locmem://, file:///folder or redis://host:port/db.
+EMAIL_URL        smtp://host:25, smtp://user:password@host:587/?tls=True, console://
+                 (default) or file:///folder.
+The whole list is in docs/deployment.md.
 """
 
 import os
@@ -18,7 +24,9 @@ from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
 from sillon.config import (
+    cache_config,
     database_config,
+    email_config,
     env_bool,
     env_count,
     env_list,
@@ -33,7 +41,12 @@ if PROFILE not in {"development", "production"}:
     raise ImproperlyConfigured("SILLON_PROFILE must be development or production.")
 PRODUCTION = PROFILE == "production"
 
-DEBUG = env_bool("DEBUG", default=not PRODUCTION)
+# Debug pages list every URL and setting: only where a developer asked for them by
+# name (`make run` and `make test` set SILLON_PROFILE=development).
+EXPLICIT_DEVELOPMENT = os.environ.get("SILLON_PROFILE") == "development"
+DEBUG = EXPLICIT_DEVELOPMENT and env_bool("DEBUG", default=True)
+if not EXPLICIT_DEVELOPMENT and env_bool("DEBUG", default=False):
+    raise ImproperlyConfigured("DEBUG=true needs SILLON_PROFILE=development.")
 SECRET_KEY = os.environ.get("SECRET_KEY") or load_or_create_secret_key(DATA_DIR)
 ALLOWED_HOSTS = env_list(
     "ALLOWED_HOSTS", default=[] if PRODUCTION else ["127.0.0.1", "localhost", "[::1]"]
@@ -57,14 +70,17 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_tasks_db",
     "sillon.accounts",
     "sillon.codes",
     "sillon.core",
     "sillon.catalogue",
     "sillon.register",
     "sillon.outcomes",
+    "sillon.mission",
     "sillon.workbook",
     "sillon.indicators",
+    "sillon.comparison",
     "sillon.reports",
     "sillon.kbo",
     "sillon.demo",
@@ -159,12 +175,36 @@ SESSION_COOKIE_AGE = env_count("SILLON_SESSION_IDLE_HOURS", default=8, most=24 *
 # their links point to SILLON_BASE_URL when set (e.g. https://sillon.example.org), else
 # to the host the administrator used.
 SILLON_INVITATION_DAYS = env_count("SILLON_INVITATION_DAYS", default=7, most=90)
-SILLON_BASE_URL = os.environ.get("SILLON_BASE_URL", "").strip()
+SILLON_BASE_URL = os.environ.get("SILLON_BASE_URL", "").strip().rstrip("/")
+if SILLON_BASE_URL and not SILLON_BASE_URL.startswith(("https://", "http://")):
+    raise ImproperlyConfigured(
+        f"SILLON_BASE_URL must start with https:// or http://, not {SILLON_BASE_URL!r}."
+    )
+
+# A cache shared by every server process and the worker (the figures' cache,
+# sillon/indicators/freshness.py): by default a table of Sillon's database, created by
+# `sillon migrate`.
+CACHES = {"default": cache_config(os.environ.get("CACHE_URL", "db://"))}
+
+# E-mail (invitations, password reset, follow-up): EMAIL_URL in dj-email-url's
+# conventions; a wrong one stops Sillon at start-up.
+MAILERS = {"default": email_config(os.environ.get("EMAIL_URL", "console://"))}
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "sillon@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Background tasks (reports, registry syncs, daily jobs) queued in the database and run
+# by `sillon worker` (sillon/core/tasks.py); daily jobs are enqueued at this local hour.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+SILLON_DAILY_HOUR = env_count("SILLON_DAILY_HOUR", default=3, most=23, least=0)
+# Finished task results are deleted after this many days (sillon purge).
+SILLON_TASK_RESULT_DAYS = env_count("SILLON_TASK_RESULT_DAYS", default=30, most=3650)
 
 # French first: the first user works in French; Dutch is Brussels' other language.
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français"), ("nl", "Nederlands"), ("en", "English")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# English dates day-month-year (en-GB), never the US order (sillon/formats/en).
+FORMAT_MODULE_PATH = ["sillon.formats"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Brussels"
@@ -177,11 +217,16 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
+        # Production: compressed files with hashed names (collectstatic), cached forever.
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
         if PRODUCTION
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+# Outside production WhiteNoise serves the files where they are (no collectstatic),
+# with or without DEBUG.
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION
 MEDIA_ROOT = DATA_DIR / "media"
 # Workbook imports: larger files are refused before they are read.
 WORKBOOK_MAX_BYTES = 20 * 1024 * 1024
@@ -239,9 +284,8 @@ SILLON_API_MAX_BODY_BYTES = 2 * 1024 * 1024
 # Filters above the lists: an empty choice means "no filter".
 FILTERS_EMPTY_CHOICE_LABEL = _("All")
 
-if PRODUCTION:
-    # Serves the collected static files (collectstatic) from the application itself.
-    MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
+# Serves the static files from the application itself (collected ones in production).
+MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)

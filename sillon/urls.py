@@ -10,6 +10,8 @@ organisation_patterns = [
     path("", include("sillon.indicators.urls")),
     path("", include("sillon.register.urls")),
     path("", include("sillon.outcomes.urls")),
+    path("comparison/", include("sillon.comparison.urls")),
+    path("", include("sillon.mission.urls")),
     path("reports/", include("sillon.reports.urls")),
     path("data/", include("sillon.workbook.urls")),
     path("", include("sillon.kbo.urls")),
@@ -19,6 +21,7 @@ organisation_patterns = [
 
 urlpatterns = [
     path("", core_views.home, name="home"),
+    path("health/", core_views.health, name="health"),
     path("o/<slug:organisation>/", include(organisation_patterns)),
     path("accounts/", include("sillon.accounts.urls")),
     path("accounts/api-tokens/", include("sillon.api.page_urls")),

@@ -4,6 +4,7 @@ Organisation A ("coop-a") has an admin, a manager, a coach and a viewer; the
 outsider is the admin of organisation B ("coop-b") and of nothing in A.
 """
 
+import os
 from dataclasses import dataclass
 
 import pytest
@@ -16,11 +17,19 @@ from sillon.accounts.roles import Role
 PASSWORD = "correct horse battery staple"
 
 
+# The commands the tests run as a user would (tests/test_cli.py) run as `make test`
+# runs them; this process's settings are loaded before this file is read.
+os.environ.setdefault("SILLON_PROFILE", "development")
+
+
 def pytest_configure(config):
     from django.conf import settings
 
     # Hashing passwords properly is slow on purpose; tests need not pay for it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Tests clear the cache before and after each test, even those without a database:
+    # a cache in memory (the database cache has its own test, tests/core/test_config.py).
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture(autouse=True)

@@ -1,12 +1,19 @@
 """Pages of one's own account, outside any organisation: signing in, changing one's
 password, and answering invitations (by the link of an e-mail, or after signing in)."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -42,6 +49,42 @@ class PasswordChangeView(auth_views.PasswordChangeView):
         InitialPassword.objects.filter(user=self.request.user).delete()
         self.request.session.pop(MUST_CHANGE_PASSWORD_SESSION_KEY, None)
         record_event(EventKind.PASSWORD_CHANGED, organisation=None, actor=self.request.user)
+        return response
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset by e-mail; the link points to SILLON_BASE_URL when it is set (the
+    address members use), else to the host of the request."""
+
+    template_name = "accounts/password_reset.html"
+    email_template_name = "accounts/password_reset_email.txt"
+    subject_template_name = "accounts/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+    def form_valid(self, form):
+        base_url = settings.SILLON_BASE_URL or (
+            f"{self.request.scheme}://{self.request.get_host()}"
+        )
+        form.save(
+            use_https=base_url.startswith("https://"),
+            token_generator=self.token_generator,
+            from_email=self.from_email,
+            email_template_name=self.email_template_name,
+            subject_template_name=self.subject_template_name,
+            request=self.request,
+            extra_email_context={"base_url": base_url},
+        )
+        return HttpResponseRedirect(self.get_success_url())
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        InitialPassword.objects.filter(user=form.user).delete()
+        record_event(EventKind.PASSWORD_CHANGED, organisation=None, actor=form.user, reset=True)
         return response
 
 

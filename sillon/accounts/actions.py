@@ -280,3 +280,22 @@ def remove_member(membership: Membership, by=None) -> None:
         member=membership.user_id,
         role=membership.role,
     )
+
+
+@transaction.atomic
+def save_organisation(form, user, *, was_sharing: bool) -> Organisation:
+    """Save the organisation's settings; turning sharing on keeps who and when
+    (docs/spec/comparison.md), turning it off forgets them; both are audited."""
+    organisation = form.save(commit=False)
+    if organisation.shares_with_peers != was_sharing:
+        organisation.sharing_since = timezone.now() if organisation.shares_with_peers else None
+        organisation.sharing_by = user if organisation.shares_with_peers else None
+        record_event(
+            EventKind.SHARING_CHANGED,
+            organisation=organisation,
+            actor=user,
+            target=f"organisation:{organisation.pk}",
+            shares=organisation.shares_with_peers,
+        )
+    organisation.save()
+    return organisation

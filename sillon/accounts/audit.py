@@ -47,6 +47,7 @@ class EventKind(models.TextChoices):
     PERSON_ERASED = "person.erased", _("Person erased (GDPR)")
     ACCESS_REFUSED = "access.refused", _("Access refused (role)")
     NOT_FOUND = "access.not_found", _("Access refused (not found)")
+    SHARING_CHANGED = "organisation.sharing_changed", _("Sharing figures with peers changed")
     API_TOKEN_CREATED = "api_token.created", _("API token created")
     API_TOKEN_REVOKED = "api_token.revoked", _("API token revoked")
 

@@ -1,11 +1,13 @@
 """The demo organisation's members: one user per role, with a published password."""
 
+import hashlib
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
 
 from sillon.accounts.models import Membership, Organisation
 from sillon.accounts.roles import Role
+from sillon.codes import enterprise_numbers
 
 User = get_user_model()
 
@@ -28,6 +30,19 @@ def demo_logins(slug: str) -> list[DemoLogin]:
 
 def demo_name(slug: str) -> str:
     return DEMO_NAME if slug == DEMO_SLUG else f"{slug} (démo)"
+
+
+def demo_enterprise_number(slug: str) -> str:
+    """A valid enterprise number of the demo organisation, derived from its slug, so that
+    demo installations can exchange statements (docs/spec/comparison.md): "0" and seven
+    digits of the slug's hash, then the mod-97 check."""
+    digest = int.from_bytes(hashlib.sha256(slug.encode()).digest()[:8], "big")
+    for attempt in range(100):
+        base = f"0{(digest + attempt) % 10_000_000:07d}"
+        number = f"{base}{97 - int(base) % 97:02d}"
+        if enterprise_numbers.normalise(number) == number:
+            return number
+    raise AssertionError("no valid enterprise number")  # pragma: no cover
 
 
 def create_demo_members(organisation: Organisation) -> list[str]:

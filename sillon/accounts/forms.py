@@ -6,14 +6,42 @@ from django.utils.translation import gettext_lazy as _
 
 from sillon.accounts.models import Organisation
 from sillon.accounts.roles import Role
+from sillon.codes import enterprise_numbers
 
 User = get_user_model()
 
 
 class OrganisationForm(forms.ModelForm):
+    # Longer than the ten stored digits: "BE 0123.456.749" is read too.
+    enterprise_number = forms.CharField(
+        label=_("enterprise number"),
+        max_length=20,
+        required=False,
+        help_text=_("Ten digits, as the KBO/BCE writes them (0123.456.749)."),
+    )
+
     class Meta:
         model = Organisation
-        fields = ["name"]
+        fields = ["name", "enterprise_number", "shares_with_peers"]
+        help_texts = {
+            "shares_with_peers": _(
+                "The organisation's comparable figures (rates and ratios, never records) are "
+                "compared with those of the other sharing organisations, which see its name."
+            ),
+        }
+
+    def clean_enterprise_number(self) -> str:
+        text = self.cleaned_data.get("enterprise_number", "").strip()
+        if not text:
+            return ""
+        number = enterprise_numbers.normalise(text)
+        if number is None:
+            raise forms.ValidationError(
+                _("%(value)s is not a valid enterprise number: ten digits, the last two a check."),
+                params={"value": text},
+                code="enterprise_number_invalid",
+            )
+        return number
 
 
 class AddMemberForm(forms.Form):

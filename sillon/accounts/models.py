@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sillon.accounts.roles import Ability, Role
+from sillon.codes.validators import validate_enterprise_number
 
 
 class Organisation(models.Model):
@@ -16,6 +17,26 @@ class Organisation(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     # Bumped by every change to the organisation's records: cached figures are keyed on it.
     data_version = models.PositiveBigIntegerField(_("data version"), default=0, editable=False)
+    # Its number in the Crossroads Bank for Enterprises: names it in published statements
+    # (docs/spec/comparison.md). The codes app is a leaf library of pure functions.
+    enterprise_number = models.CharField(
+        _("enterprise number"),
+        max_length=10,
+        blank=True,
+        validators=[validate_enterprise_number],
+        help_text=_("Ten digits, as the KBO/BCE writes them (0123.456.749)."),
+    )
+    # docs/spec/comparison.md: off by default; who turned it on and when is kept.
+    shares_with_peers = models.BooleanField(_("share figures with peers"), default=False)
+    sharing_since = models.DateTimeField(_("sharing since"), null=True, blank=True)
+    sharing_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sharing turned on by"),
+    )
 
     class Meta:
         ordering = ["name"]

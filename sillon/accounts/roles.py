@@ -9,9 +9,15 @@ from django.utils.translation import gettext_lazy as _
 class Ability(StrEnum):
     """Something a view or endpoint asks of the member before it acts."""
 
-    # Dashboards, reports and record lists with personal data masked.
+    # Aggregates: dashboards, indicator tables and their breakdowns, comparison,
+    # reports, and the reference lists of partners and targets.
     VIEW = "view"
-    # Names and contact details of project holders; lists of people.
+    # Records one by one: lists and pages of projects, holders, enterprises, jobs,
+    # activities and outcomes, the official register's findings, the workbook and
+    # list exports, the records behind a figure or a data-quality gap.
+    VIEW_RECORDS = "view_records"
+    # Personal data and sensitive free text (sillon/core/personal_data.py): holders'
+    # names and contacts, notes, stop reasons, experts' names, the social-impact text.
     VIEW_PERSONAL_DATA = "view_personal_data"
     # Create and edit projects, activities and outcomes.
     EDIT_ACCOMPANIMENT = "edit_accompaniment"
@@ -40,15 +46,34 @@ class Role(models.TextChoices):
 ROLE_ABILITIES: dict[Role, frozenset[Ability]] = {
     Role.ADMIN: frozenset(Ability),
     Role.MANAGER: frozenset(Ability) - {Ability.MANAGE_ORGANISATION},
-    Role.COACH: frozenset({Ability.VIEW, Ability.VIEW_PERSONAL_DATA, Ability.EDIT_ACCOMPANIMENT}),
+    Role.COACH: frozenset(
+        {
+            Ability.VIEW,
+            Ability.VIEW_RECORDS,
+            Ability.VIEW_PERSONAL_DATA,
+            Ability.EDIT_ACCOMPANIMENT,
+        }
+    ),
     Role.VIEWER: frozenset({Ability.VIEW}),
 }
 
 ROLE_DESCRIPTIONS = {
     Role.ADMIN: _(
-        "Everything in the organisation, including members, programmes, targets and costs."
+        "Everything a manager does, and also: members and invitations, programmes and "
+        "cohorts, cost lines and targets, a person's data export and erasure, the audit trail."
     ),
-    Role.MANAGER: _("Creates and edits every record; produces reports."),
-    Role.COACH: _("Creates and edits projects, activities and outcomes; reads the rest."),
-    Role.VIEWER: _("Reads aggregates, dashboards and reports only; never sees personal data."),
+    Role.MANAGER: _(
+        "Everything a coach does, and also: edits partners, interactions and internal "
+        "actions, deletes projects and enterprises, imports workbooks, settles the official "
+        "register's findings, produces reports."
+    ),
+    Role.COACH: _(
+        "Opens every record and its personal data, exports the workbook and lists; creates, "
+        "edits and deletes holders, enrolments, activities and outcomes of projects."
+    ),
+    Role.VIEWER: _(
+        "Aggregates only: the dashboard and the counts behind each figure, reports, the "
+        "data-quality counts, programmes, partners and targets. No list or page of records, "
+        "no export of records, no personal data."
+    ),
 }

@@ -16,6 +16,24 @@ urlpatterns = [
         ),
         name="password_change_done",
     ),
+    path("password/reset/", account_views.PasswordResetView.as_view(), name="password_reset"),
+    path(
+        "password/reset/sent/",
+        auth_views.PasswordResetDoneView.as_view(template_name="accounts/password_reset_done.html"),
+        name="password_reset_done",
+    ),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        account_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "password/reset/complete/",
+        auth_views.PasswordResetCompleteView.as_view(
+            template_name="accounts/password_reset_complete.html"
+        ),
+        name="password_reset_complete",
+    ),
     path("invitations/", account_views.invitations, name="invitations"),
     path("invitations/<int:pk>/accept/", account_views.invitation_accept, name="invitation_accept"),
     path(

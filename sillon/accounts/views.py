@@ -30,9 +30,10 @@ def settings_index(request: HttpRequest) -> HttpResponse:
     )
     if request.method == "POST":
         require(request.membership, Ability.MANAGE_ORGANISATION)
+        was_sharing = organisation.shares_with_peers
         form = OrganisationForm(request.POST, instance=organisation)
         if form.is_valid():
-            form.save()
+            actions.save_organisation(form, request.user, was_sharing=was_sharing)
             messages.success(request, _("The organisation was saved."))
             return redirect("settings", organisation.slug)
     return render(
@@ -41,6 +42,7 @@ def settings_index(request: HttpRequest) -> HttpResponse:
         {
             "section": "settings",
             "form": form if may_manage else None,
+            "organisation": organisation,
             "role_rows": [
                 (role, role.description, members_by_role.get(role.value, 0)) for role in Role
             ],

@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-COUNT, RATE, HOURS, DAYS, PEOPLE, EUR, FTE, TABLE = (
+COUNT, RATE, RATIO, HOURS, DAYS, PEOPLE, EUR, FTE, TABLE = (
     "count",
     "rate",
+    "ratio",
     "hours",
     "days",
     "people",
@@ -19,8 +20,16 @@ COUNT, RATE, HOURS, DAYS, PEOPLE, EUR, FTE, TABLE = (
 
 # The version of docs/spec/indicators.md this catalogue implements. Bump it whenever a
 # definition changes; statements (docs/spec/comparison.md) and the definitions register
-# (docs/spec/mission.md) carry it.
-CATALOGUE_VERSION = "2026.2"
+# (docs/spec/mission.md) carry it, and set the `changed_in` of each indicator whose
+# definition changed (or that was added) to the new version.
+CATALOGUE_VERSION = "2026.3"
+# The version every indicator without a later change was defined in.
+FIRST_VERSION = "2026.2"
+
+
+def version_key(version: str) -> tuple:
+    """Versions compare part by part, as numbers: "2026.10" comes after "2026.9"."""
+    return tuple(int(part) if part.isdigit() else -1 for part in str(version).split("."))
 
 
 @dataclass(frozen=True)
@@ -28,10 +37,24 @@ class Indicator:
     id: str
     unit: str
     label: Promise
+    # Comparable between structures of different size (docs/spec/comparison.md): rates
+    # and ratios are, counts and sums are not.
+    comparable: bool = False
+    # The catalogue version in which this definition last changed (or was added).
+    changed_in: str = FIRST_VERSION
 
     @property
     def is_scalar(self) -> bool:
         return self.unit != TABLE
+
+    def changed_since(self, version: str) -> bool:
+        """Whether a figure computed under `version` of the catalogue no longer matches
+        this definition (a later version's changes are unknown here: changed too)."""
+        if version == CATALOGUE_VERSION:
+            return False
+        if version_key(version) > version_key(CATALOGUE_VERSION):
+            return True
+        return version_key(self.changed_in) > version_key(version)
 
 
 CATALOGUE = [
@@ -39,7 +62,9 @@ CATALOGUE = [
     Indicator("projects.new", COUNT, _("New projects")),
     Indicator("projects.stopped", COUNT, _("Projects stopped")),
     Indicator("holders.count", COUNT, _("Project holders")),
-    Indicator("holders.women_share", RATE, _("Share of women among project holders")),
+    Indicator(
+        "holders.women_share", RATE, _("Share of women among project holders"), comparable=True
+    ),
     Indicator("accompaniment.sessions", COUNT, _("Accompaniment sessions")),
     Indicator("accompaniment.hours", HOURS, _("Hours of accompaniment")),
     Indicator("community.events", COUNT, _("Community events")),
@@ -53,25 +78,53 @@ CATALOGUE = [
     Indicator("experts.interventions", COUNT, _("Expert interventions")),
     Indicator("experts.cost", EUR, _("Cost of experts")),
     Indicator("accompaniment.cost", EUR, _("Cost of the accompaniment")),
-    Indicator("accompaniment.cost_per_project", EUR, _("Cost per project accompanied")),
-    Indicator("accompaniment.cost_per_enterprise_created", EUR, _("Cost per enterprise created")),
-    Indicator("accompaniment.cost_per_job_created", EUR, _("Cost per job created")),
+    Indicator(
+        "accompaniment.cost_per_project", EUR, _("Cost per project accompanied"), comparable=True
+    ),
+    Indicator(
+        "accompaniment.cost_per_enterprise_created",
+        EUR,
+        _("Cost per enterprise created"),
+        comparable=True,
+    ),
+    Indicator(
+        "accompaniment.cost_per_job_created", EUR, _("Cost per job created"), comparable=True
+    ),
     Indicator("enterprises.created", COUNT, _("Enterprises created")),
-    Indicator("enterprises.active_end", COUNT, _("Accompanied enterprises active at the end")),
-    Indicator("enterprises.survival_rate_1y", RATE, _("Survival rate after 1 year")),
-    Indicator("enterprises.survival_rate_2y", RATE, _("Survival rate after 2 years")),
-    Indicator("enterprises.survival_rate_3y", RATE, _("Survival rate after 3 years")),
+    Indicator(
+        "enterprises.active_end",
+        COUNT,
+        _("Accompanied enterprises active at the end"),
+    ),
+    Indicator(
+        "enterprises.survival_rate_1y", RATE, _("Survival rate after 1 year"), comparable=True
+    ),
+    Indicator(
+        "enterprises.survival_rate_2y", RATE, _("Survival rate after 2 years"), comparable=True
+    ),
+    Indicator(
+        "enterprises.survival_rate_3y", RATE, _("Survival rate after 3 years"), comparable=True
+    ),
     Indicator("enterprises.survival_by_cohort", TABLE, _("Survival by creation year")),
     Indicator("enterprises.survival_km", TABLE, _("Survival (Kaplan–Meier estimate)")),
     Indicator("jobs.created", COUNT, _("Jobs created")),
     Indicator("jobs.created_fte", FTE, _("Jobs created (FTE)")),
     Indicator("jobs.active_end", COUNT, _("Jobs at the end of the period")),
     Indicator("jobs.active_end_fte", FTE, _("Jobs at the end of the period (FTE)")),
-    Indicator("jobs.permanent_share", RATE, _("Share of permanent contracts")),
-    Indicator("jobs.full_time_share", RATE, _("Share of full-time jobs")),
-    Indicator("jobs.joint_committee_coverage", RATE, _("Share of jobs under a joint committee")),
-    Indicator("jobs.persistence_rate_1y", RATE, _("Jobs still there after 1 year")),
-    Indicator("jobs.persistence_rate_2y", RATE, _("Jobs still there after 2 years")),
+    Indicator("jobs.permanent_share", RATE, _("Share of permanent contracts"), comparable=True),
+    Indicator("jobs.full_time_share", RATE, _("Share of full-time jobs"), comparable=True),
+    Indicator(
+        "jobs.joint_committee_coverage",
+        RATE,
+        _("Share of jobs under a joint committee"),
+        comparable=True,
+    ),
+    Indicator(
+        "jobs.persistence_rate_1y", RATE, _("Jobs still there after 1 year"), comparable=True
+    ),
+    Indicator(
+        "jobs.persistence_rate_2y", RATE, _("Jobs still there after 2 years"), comparable=True
+    ),
     Indicator("jobs.persistence_by_cohort", TABLE, _("Persistence of jobs by start year")),
     Indicator(
         "jobs.cohort_employment", TABLE, _("Employment in enterprises created, by creation year")
@@ -90,15 +143,63 @@ CATALOGUE = [
         "impact.non_accredited_assessed_share",
         RATE,
         _("Share of non-accredited enterprises with an impact assessment"),
+        comparable=True,
     ),
     Indicator("impact.beneficiaries", PEOPLE, _("Beneficiaries reached")),
     Indicator("impact.emes_profile", TABLE, _("EMES profile of the projects")),
     Indicator("actions.diversity", COUNT, _("Diversity actions")),
     Indicator("actions.environment", COUNT, _("Environmental actions")),
     Indicator("partners.interactions", COUNT, _("Interactions with partners")),
+    Indicator(
+        "ratio.enterprises_per_100_projects",
+        RATIO,
+        _("Enterprises created per 100 projects accompanied"),
+        comparable=True,
+        changed_in="2026.3",
+    ),
+    Indicator(
+        "ratio.jobs_per_enterprise_created",
+        RATIO,
+        _("Jobs created per enterprise created"),
+        comparable=True,
+        changed_in="2026.3",
+    ),
+    Indicator(
+        "ratio.hours_per_project",
+        HOURS,
+        _("Hours of accompaniment per project accompanied"),
+        comparable=True,
+        changed_in="2026.3",
+    ),
+    # The centre's whole mission (docs/spec/mission.md) — helper "mission".
+    Indicator("outreach.activities", COUNT, _("Outreach activities")),
+    Indicator("outreach.hours", HOURS, _("Hours of outreach")),
+    Indicator("outreach.audience", PEOPLE, _("Audience of outreach activities")),
+    Indicator("missions.hours", HOURS, _("Hours per mission")),
+    Indicator("missions.cost", EUR, _("Cost per mission")),
+    Indicator(
+        "missions.also_covered_hours_share",
+        RATE,
+        _("Share of hours on missions also covered by partners"),
+    ),
+    Indicator(
+        "missions.also_covered_cost_share",
+        RATE,
+        _("Share of cost on missions also covered by partners"),
+    ),
+    Indicator("stakes.active_end", COUNT, _("Stakes held at the end of the period")),
+    Indicator("stakes.active_end_amount", EUR, _("Amount of the stakes held at the end")),
+    Indicator(
+        "stakes.projects_with_declaration",
+        COUNT,
+        _("Projects with a declaration of interest"),
+    ),
 ]
 
 BY_ID = {indicator.id: indicator for indicator in CATALOGUE}
+
+
+COMPARABLE = [indicator for indicator in CATALOGUE if indicator.comparable]
 
 
 def scalar_choices() -> list[tuple[str, str]]:

@@ -68,3 +68,25 @@ def parse_period(text: str) -> Period:
         params={"value": text},
         code="period",
     )
+
+
+def year_to_date(period: Period) -> Period:
+    """From 1 January of the period's last year to the period's end (a semester's year
+    to date; the period itself when it starts on 1 January)."""
+    start = datetime.date(period.end.year, 1, 1)
+    if start == period.start:
+        return period
+    if (period.end.month, period.end.day) == (12, 31):
+        return year_period(period.end.year)  # one period, one name: shared figures
+    return Period(f"{start}..{period.end}", start, period.end)
+
+
+def refuse_future(period: Period, today: datetime.date) -> Period:
+    """A period starting after today has no figures yet: refused, with a message."""
+    if period.start > today:
+        raise ValidationError(
+            _("%(period)s starts after today: choose a period that has begun."),
+            params={"period": period.id},
+            code="future",
+        )
+    return period

@@ -8,20 +8,30 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from sillon.accounts.roles import Ability
+
 
 @dataclass(frozen=True)
 class Section:
     key: str
     label: Promise
     url_name: str
+    # The ability the landing page asks: a member without it does not see the section.
+    ability: Ability = Ability.VIEW
 
 
 SECTIONS = [
     Section("dashboard", _("Dashboard"), "dashboard"),
-    Section("projects", _("Projects"), "projects"),
-    Section("activities", _("Activities"), "activities"),
-    Section("enterprises", _("Enterprises & jobs"), "enterprises"),
+    Section("projects", _("Projects"), "projects", Ability.VIEW_RECORDS),
+    Section("activities", _("Activities"), "activities", Ability.VIEW_RECORDS),
+    Section("enterprises", _("Enterprises & jobs"), "enterprises", Ability.VIEW_RECORDS),
+    Section("comparison", _("Comparison"), "comparison"),
     Section("reports", _("Reports"), "reports"),
-    Section("data", _("Data"), "data"),
+    Section("data", _("Data"), "data", Ability.VIEW_RECORDS),
     Section("settings", _("Settings"), "settings"),
 ]
+
+
+def sections_for(membership) -> list[Section]:
+    """The sections a member may open."""
+    return [section for section in SECTIONS if membership.can(section.ability)]

@@ -12,6 +12,9 @@ import random
 from decimal import Decimal
 
 from sillon.accounts.models import Organisation
+from sillon.catalogue.display import half_away_from_zero
+from sillon.catalogue.indicators import BY_ID, RATE
+from sillon.catalogue.targets import default_direction
 from sillon.demo.register import FIRST_INTAKE, LAST_DAY, SOURCE, between, weighted
 from sillon.outcomes.choices import (
     EMES_CRITERIA,
@@ -439,9 +442,15 @@ class OutcomeGenerator:
             "transfers.count": per_year * 0.06,
             "accompaniment.cost_per_job_created": 650_000 / max(per_year * 0.45, 1),
         }
+        # Targets are whole figures as a funding agreement writes them (a rate to the
+        # percent, a cost to the euro): never the fractions of a proration.
         Target.objects.bulk_create(
             self.record(
-                Target, indicator=indicator, period=str(year), value=Decimal(str(round(value, 2)))
+                Target,
+                indicator=indicator,
+                period=str(year),
+                value=half_away_from_zero(value, 2 if BY_ID[indicator].unit == RATE else 0),
+                direction=default_direction(indicator),
             )
             for year in range(2022, 2027)
             for indicator, value in values.items()

@@ -12,6 +12,15 @@ from django.db.models import QuerySet
 
 from sillon.accounts.demo import demo_logins
 from sillon.accounts.models import Organisation
+from sillon.mission.models import (
+    ActivityMission,
+    CostLineMission,
+    DefinitionVersion,
+    InterestDeclaration,
+    Mission,
+    MissionDefault,
+    Stake,
+)
 from sillon.outcomes.models import (
     AccreditationEvent,
     CostLine,
@@ -36,6 +45,14 @@ from sillon.register.models import (
 
 # Children before parents.
 RECORDS = [
+    # The centre's whole mission (docs/spec/mission.md).
+    ActivityMission,
+    CostLineMission,
+    MissionDefault,
+    Mission,
+    Stake,
+    InterestDeclaration,
+    DefinitionVersion,
     Job,
     AccreditationEvent,
     NonAccreditationReason,
@@ -56,6 +73,12 @@ RECORDS = [
 ]
 # (history model of a many-to-many link, its link table, the field reaching the organisation)
 LINKS = [
+    (
+        "mission.HistoricalActivityMission_partners",
+        ActivityMission.partners.through,
+        "activitymission",
+    ),
+    ("mission.HistoricalMission_also_covered_by", Mission.also_covered_by.through, "mission"),
     ("register.HistoricalActivity_projects", Activity.projects.through, "activity"),
     ("register.HistoricalProject_holders", Project.holders.through, "project"),
 ]
@@ -71,7 +94,8 @@ def is_demo_organisation(organisation: Organisation) -> bool:
     return not any(
         model.objects.filter(organisation=organisation).exclude(source="demo").exists()
         for model in RECORDS
-        if model is not Partner  # the default partners come with every organisation
+        # The default partners and definitions come with every organisation.
+        if model not in (Partner, DefinitionVersion)
     )
 
 

@@ -53,6 +53,8 @@ DEFAULTS = {
     "cost_eur": None,
     "topics": [],
     "attendees": None,
+    "audience": None,
+    "channel": "",
     "note": "",
     "programme": None,
 }
@@ -296,6 +298,8 @@ ACTIVITY_FIELDS = [
     "cost_eur",
     "topics",
     "attendees",
+    "audience",
+    "channel",
     "note",
 ]
 

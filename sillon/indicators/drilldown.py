@@ -1,17 +1,63 @@
 """The records behind a figure: the same querysets as the engine, so that the list
 always holds what was counted."""
 
-from django.db.models import Q
+from django.db.models import Count, Q
 
+from sillon.codes import legal_forms
 from sillon.indicators import accompaniment, employment, enterprises
 from sillon.indicators.values import Scope
+from sillon.outcomes.choices import WorkerStatus
+from sillon.register.choices import ActivityKind, ProjectStatus
 from sillon.register.models import Activity
 
 PROJECTS, ENTERPRISES, JOBS, ACTIVITIES = "projects", "enterprises", "jobs", "activities"
 
+# Counts below this are shown as "< 5" to a member who may not open records, so that
+# no one is recognised from a small count (docs/spec/domain.md, personal data).
+SMALL_NUMBER = 5
+
+# What a member who may not open records reads instead of them: the records counted,
+# by one column (its code and the labels of its codes).
+BREAKDOWN = {
+    PROJECTS: ("status", ProjectStatus),
+    ENTERPRISES: ("legal_form_family", legal_forms.Family),
+    JOBS: ("worker_status", WorkerStatus),
+    ACTIVITIES: ("kind", ActivityKind),
+}
+
+
+def breakdown(kind: str, queryset) -> list[tuple[str, int]]:
+    """[(label, count)] of the records behind a figure, in the order of the codes
+    (one aggregate query; no record leaves the database)."""
+    column, codes = BREAKDOWN[kind]
+    counted = queryset.model.objects.filter(pk__in=queryset.order_by().values("pk"))
+    counts = dict(counted.order_by().values_list(column).annotate(n=Count("pk")))
+    return [(code.label, counts[code.value]) for code in codes if counts.get(code.value)]
+
 
 def _in_period(scope: Scope) -> dict:
     return {"date__range": (scope.period.start, scope.period.end)}
+
+
+WITH_RECORDS = {
+    "projects.accompanied",
+    "projects.new",
+    "projects.stopped",
+    "accompaniment.sessions",
+    "accompaniment.hours",
+    "experts.interventions",
+    "experts.cost",
+    "enterprises.created",
+    "enterprises.active_end",
+    "jobs.created",
+    "jobs.created_fte",
+    "jobs.active_end",
+    "jobs.active_end_fte",
+}
+
+
+def has_records(indicator_id: str) -> bool:
+    return indicator_id in WITH_RECORDS
 
 
 def records(indicator_id: str, scope: Scope):

@@ -27,7 +27,9 @@ from sillon.indicators import (
     costs,
     employment,
     enterprises,
+    mission,
 )
+from sillon.indicators.keys import ordered
 from sillon.indicators.values import IndicatorValue, Scope, ratio
 
 
@@ -49,6 +51,7 @@ GROUPS = [
     accompaniment.holders,
     enterprises.counts,
     costs.costs,
+    mission.mission,
 ]
 
 
@@ -103,4 +106,19 @@ def compute(organisation: Organisation, period: Period, as_of: date | None = Non
         value = ratio(cost, values[denominator].value)
         value.id = name
         values[name] = value
-    return [Result(indicator, values[indicator.id]) for indicator in CATALOGUE]
+    # The ratios of docs/spec/comparison.md, from figures already computed.
+    for name, numerator, denominator in [
+        (
+            "ratio.enterprises_per_100_projects",
+            100 * values["enterprises.created"].value,
+            "projects.accompanied",
+        ),
+        ("ratio.jobs_per_enterprise_created", values["jobs.created"].value, "enterprises.created"),
+        ("ratio.hours_per_project", values["accompaniment.hours"].value, "projects.accompanied"),
+    ]:
+        value = ratio(numerator, values[denominator].value)
+        value.id = name
+        values[name] = value
+    return [
+        Result(indicator, ordered(values[indicator.id], indicator.id)) for indicator in CATALOGUE
+    ]

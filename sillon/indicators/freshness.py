@@ -9,6 +9,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from sillon.accounts.models import Organisation
 
 TRACKED_APPS = ("register", "outcomes")
+# Records no indicator reads: writing them keeps every cached figure. Targets are read
+# beside the figures (indicators/targets.py), never cached with them; cohorts group
+# enrolments in the interface only.
+UNREAD_MODELS = {"outcomes.Target", "register.Cohort"}
 CACHE_SECONDS = 24 * 3600
 
 
@@ -25,7 +29,7 @@ def _on_change(sender, instance, raw=False, **kwargs):
 def connect() -> None:
     for label in TRACKED_APPS:
         for model in apps.get_app_config(label).get_models():
-            if model.__name__.startswith("Historical"):
+            if model.__name__.startswith("Historical") or model._meta.label in UNREAD_MODELS:
                 continue
             if any(field.name == "organisation" for field in model._meta.fields):
                 uid = f"indicators-freshness-{model._meta.label}"

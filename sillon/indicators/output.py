@@ -6,10 +6,12 @@ import json
 from decimal import Decimal
 
 from django.utils import translation
-from django.utils.formats import number_format
 
+from sillon.catalogue import display
 from sillon.catalogue.indicators import RATE, TABLE
 from sillon.catalogue.periods import Period
+from sillon.indicators.engine import compute
+from sillon.indicators.targets import applying
 
 
 def plain(number):
@@ -19,7 +21,8 @@ def plain(number):
     return number
 
 
-def as_dict(result) -> dict:
+def as_dict(result, target=None) -> dict:
+    """An indicator as cli.md writes it; `target`: the TargetFigure that applies."""
     indicator, value = result.indicator, result.value
     item = {"id": indicator.id, "label": str(indicator.label), "unit": indicator.unit}
     if indicator.unit == TABLE:
@@ -29,6 +32,12 @@ def as_dict(result) -> dict:
     if value.denominator is not None or indicator.unit == RATE or "_per_" in indicator.id:
         item["numerator"] = plain(value.numerator)
         item["denominator"] = plain(value.denominator)
+    if target is not None:
+        item["target"] = {
+            "value": plain(target.value),
+            "direction": target.direction,
+            "period": target.period,
+        }
     if value.breakdowns:
         item["breakdowns"] = {
             name: {key: plain(amount) for key, amount in parts.items()}
@@ -37,7 +46,8 @@ def as_dict(result) -> dict:
     return item
 
 
-def to_json(organisation, period: Period, as_of, results) -> str:
+def to_json(organisation, period: Period, as_of, results, targets=None) -> str:
+    targets = targets or {}
     document = {
         "organisation": organisation.slug,
         "period": {
@@ -46,7 +56,7 @@ def to_json(organisation, period: Period, as_of, results) -> str:
             "end": period.end.isoformat(),
         },
         "as_of": as_of.isoformat(),
-        "indicators": [as_dict(result) for result in results],
+        "indicators": [as_dict(r, targets.get(r.indicator.id)) for r in results],
     }
     return json.dumps(document, ensure_ascii=False, indent=2)
 
@@ -81,13 +91,20 @@ def shown(number, unit: str) -> str:
         return "—"
     if isinstance(number, str):
         return number
-    if unit == RATE:
-        return f"{number_format(float(number) * 100, 1)} %"
     if unit in ("cohort", "years"):  # a year or a number of years, not a quantity
         return str(number)
-    if isinstance(number, int):
-        return number_format(number, force_grouping=True)
-    return number_format(round(float(number), 2), 2, force_grouping=True)
+    return display.figure(number, unit)
+
+
+def _row_unit(key: str) -> str:
+    """The unit of a table indicator's column (indicators.md: rates, counts, FTE)."""
+    if key in ("cohort", "years"):
+        return key
+    if key.startswith("rate_") or key == "survival":
+        return RATE
+    if key.startswith("fte"):
+        return "FTE"
+    return "count"
 
 
 def to_text(organisation, period: Period, results) -> str:
@@ -97,19 +114,25 @@ def to_text(organisation, period: Period, results) -> str:
         if indicator.unit == TABLE:
             lines.append(f"{indicator.label}:")
             for row in value.rows or []:
-                cells = (
-                    f"{k}={shown(v, k if k in ('cohort', 'years') else '')}" for k, v in row.items()
-                )
+                cells = (f"{k}={shown(v, _row_unit(k))}" for k, v in row.items())
                 lines.append("    " + "  ".join(cells))
             continue
         lines.append(f"{indicator.label:<70} {shown(value.value, indicator.unit):>14}")
     return "\n".join(lines) + "\n"
 
 
-def render(fmt: str, language: str, organisation, period, as_of, results) -> str:
+def render(fmt: str, language: str, organisation, period, as_of, results, targets=None) -> str:
     with translation.override(language):
         if fmt == "json":
-            return to_json(organisation, period, as_of, results)
+            return to_json(organisation, period, as_of, results, targets)
         if fmt == "csv":
             return to_csv(results)
         return to_text(organisation, period, results)
+
+
+def catalogue(fmt: str, language: str, organisation, period, as_of) -> str:
+    """The whole catalogue with its targets, as `sillon indicators` and the API's
+    indicators endpoint write it (one function, so they never differ)."""
+    results = compute(organisation, period, as_of)
+    targets, _compared = applying(organisation, period)
+    return render(fmt, language, organisation, period, as_of, results, targets)

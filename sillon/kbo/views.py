@@ -24,7 +24,7 @@ def entries_by_number(numbers) -> dict[str, RegisterEntry]:
     return RegisterEntry.objects.in_bulk(list(set(numbers)), field_name="enterprise_number")
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def findings(request: HttpRequest) -> HttpResponse:
     data = request.GET.copy()
     if "status" not in data:
@@ -55,7 +55,7 @@ def findings(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def syncs(request: HttpRequest) -> HttpResponse:
     # A run reads every organisation's enterprises: only this organisation's share shows.
     runs = SyncRun.objects.annotate(

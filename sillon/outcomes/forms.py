@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from sillon.catalogue.indicators import scalar_choices
 from sillon.catalogue.periods import parse_period
+from sillon.catalogue.targets import Direction, default_direction
 from sillon.codes.fields import JointCommitteeField
 from sillon.core.forms import OrganisationModelForm, TextListField
 from sillon.outcomes.choices import ContractType, PartnerKind, WorkerStatus
@@ -265,14 +266,28 @@ class CostLineForm(OrganisationModelForm):
 
 class TargetForm(OrganisationModelForm):
     indicator = forms.ChoiceField(label=_("Indicator"), choices=scalar_choices)
+    direction = forms.ChoiceField(
+        label=_("Direction"),
+        choices=[("", _("As the indicator reads (costs: at most)")), *Direction.choices],
+        required=False,
+        help_text=_("At most: lower is better, as for a cost."),
+    )
 
     class Meta:
         model = Target
-        fields = ["indicator", "period", "value"]
+        fields = ["indicator", "period", "value", "direction"]
         help_texts = {
-            "period": _("2025, 2025-S1, 2025-S2 or 2024-07-01..2025-06-30."),
+            "period": _(
+                "2025, 2025-S1, 2025-S2 or 2024-07-01..2025-06-30: a target belongs to "
+                "this exact period and is never prorated."
+            ),
             "value": _("Rates as fractions: 0.6 for 60 %."),
         }
+
+    def clean_direction(self):
+        return self.cleaned_data.get("direction") or default_direction(
+            self.cleaned_data.get("indicator", "")
+        )
 
     def clean_period(self):
         return parse_period(self.cleaned_data.get("period", "")).id

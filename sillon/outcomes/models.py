@@ -4,6 +4,7 @@ actions, cost lines and targets (docs/spec/domain.md). Every record keeps its hi
 
 from decimal import Decimal
 
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import F, OuterRef, Q, Subquery
 from django.utils.formats import date_format
@@ -11,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from sillon.catalogue.indicators import BY_ID
+from sillon.catalogue.targets import Direction
 from sillon.codes import joint_committees
 from sillon.codes.validators import validate_joint_committee
 from sillon.core.validators import validate_record_date
@@ -363,7 +365,14 @@ class Target(OrganisationRecord):
 
     indicator = models.CharField(_("indicator"), max_length=60)
     period = models.CharField(_("period"), max_length=30)
-    value = models.DecimalField(_("target"), max_digits=14, decimal_places=4)
+    value = models.DecimalField(
+        _("target"), max_digits=14, decimal_places=4, validators=[MinValueValidator(0)]
+    )
+    # Costs and cost ratios are `at_most` (default_direction); forms and the workbook
+    # fill it from the indicator when it is left empty.
+    direction = models.CharField(
+        _("direction"), max_length=8, choices=Direction.choices, default=Direction.AT_LEAST
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -376,6 +385,12 @@ class Target(OrganisationRecord):
                 name="target_unique",
                 violation_error_message=_("This indicator already has a target for this period."),
             ),
+            models.CheckConstraint(
+                condition=Q(value__gte=0),
+                name="target_not_negative",
+                violation_error_message=_("A target cannot be negative."),
+            ),
+            choice_check("direction", Direction, "target_direction_valid"),
         ]
 
     def __str__(self) -> str:

@@ -12,7 +12,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view
+from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view, require
 from sillon.accounts.roles import Ability
 from sillon.core.history import timeline_of
 from sillon.core.records import delete_page, form_page, record_pages
@@ -272,7 +272,7 @@ def jobs_quick(request: HttpRequest, pk: int) -> HttpResponse:
 # Enterprises and jobs section.
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def enterprises(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     queryset = (
@@ -304,7 +304,7 @@ def enterprises(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def jobs(request: HttpRequest) -> HttpResponse:
     queryset = (
         Job.objects.filter(organisation=request.organisation)
@@ -328,6 +328,9 @@ class SettingsRecord:
     ability: Ability
     title: str
     new_title: str
+    # Who opens the list: partners and targets are reference figures a viewer reads;
+    # the other lists are records one by one.
+    list_ability: Ability = Ability.VIEW_RECORDS
 
 
 SETTINGS_RECORDS = {
@@ -337,6 +340,7 @@ SETTINGS_RECORDS = {
         Ability.EDIT_RECORDS,
         gettext_lazy("Partners"),
         gettext_lazy("New partner"),
+        list_ability=Ability.VIEW,
     ),
     "interaction": SettingsRecord(
         PartnerInteraction,
@@ -365,6 +369,7 @@ SETTINGS_RECORDS = {
         Ability.MANAGE_ORGANISATION,
         gettext_lazy("Targets"),
         gettext_lazy("New target"),
+        list_ability=Ability.VIEW,
     ),
 }
 
@@ -387,6 +392,7 @@ def cost_line_warnings(line: CostLine) -> list[str]:
 @organisation_view(Ability.VIEW)
 def settings_list(request: HttpRequest, kind: str) -> HttpResponse:
     record = SETTINGS_RECORDS[kind]
+    require(request.membership, record.list_ability)
     queryset = record.model.objects.filter(organisation=request.organisation)
     if kind == "interaction":
         queryset = queryset.select_related("partner")

@@ -5,7 +5,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.dispatch import Signal
 
+from sillon.core import personal_data
 from sillon.register.choices import ActivityKind
+from sillon.register.extensions import activity_form_extensions
 from sillon.register.models import Activity, Person, Project
 
 
@@ -14,6 +16,8 @@ def save_activity(form) -> Activity:
     """Save an ActivityForm with the projects it names."""
     activity = form.save()
     activity.projects.set(form.projects)
+    for extension in activity_form_extensions():
+        extension.save(form, activity)
     return activity
 
 
@@ -30,7 +34,16 @@ def add_holder(project: Project, form) -> Person:
 person_erased = Signal()
 
 ERASED = "—"
-PERSONAL_FIELDS = {"first_name": ERASED, "last_name": ERASED, "email": "", "birth_year": None}
+
+
+def _erased_value(name: str):
+    """What an erased field holds: the mark where a value is required, else nothing."""
+    field = Person._meta.get_field(name)
+    return None if field.null else ("" if field.blank else ERASED)
+
+
+# The personal fields an erasure blanks (core/personal_data.py), and with what.
+PERSONAL_FIELDS = {name: _erased_value(name) for name in personal_data.erased_fields(Person)}
 
 
 def _scrub_history(person_ids: list[int]) -> None:
@@ -46,15 +59,13 @@ def _scrub_history(person_ids: list[int]) -> None:
 def export_person(person: Person, record: bool = True) -> dict:
     """Everything Sillon holds about a person (GDPR right of access); the export is
     recorded in the person's history unless `record` is false."""
-    data = {
-        "first_name": person.first_name,
-        "last_name": person.last_name,
-        "email": person.email,
-        "gender": person.gender,
-        "birth_year": person.birth_year,
-        "situation_at_intake": person.situation_at_intake,
+    data = {name: getattr(person, name) for name in personal_data.personal_fields(Person)}
+    data |= {
+        # The projects, with the sensitive texts that may name the person.
         "projects": [
-            {"ref": ref, "name": name} for ref, name in person.projects.values_list("ref", "name")
+            {"ref": project.ref, "name": project.name}
+            | {name: getattr(project, name) for name in personal_data.sensitive_fields(Project)}
+            for project in person.projects.order_by("ref")
         ],
         "history": [
             {

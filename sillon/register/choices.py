@@ -71,6 +71,29 @@ class ActivityKind(models.TextChoices):
     EVENT = "event", _("Event")
     EXPERT = "expert", _("Expert intervention")
     COWORKING = "coworking", _("Coworking desk-day")
+    # Outreach (docs/spec/mission.md): no project link.
+    PROSPECTION = "prospection", _("Prospection")
+    COMMUNICATION = "communication", _("Communication")
+    REPRESENTATION = "representation", _("Representation")
+    DISSEMINATION = "dissemination", _("Dissemination (essaimage)")
+
+
+OUTREACH_KINDS = frozenset(
+    {
+        ActivityKind.PROSPECTION,
+        ActivityKind.COMMUNICATION,
+        ActivityKind.REPRESENTATION,
+        ActivityKind.DISSEMINATION,
+    }
+)
+
+
+class OutreachChannel(models.TextChoices):
+    EVENT = "event", _("Event")
+    ONLINE = "online", _("Online")
+    PRINT = "print", _("Print")
+    MEETING = "meeting", _("Meeting")
+    OTHER = "other", _("Other")
 
 
 class ExpertType(models.TextChoices):

@@ -7,7 +7,14 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from sillon.codes import nace
-from sillon.register.choices import ActivityKind, ExpertType, ProjectStatus, ProjectType, SectorType
+from sillon.register.choices import (
+    ActivityKind,
+    ExpertType,
+    OutreachChannel,
+    ProjectStatus,
+    ProjectType,
+    SectorType,
+)
 from sillon.register.models import Activity, Enrolment, Person, Programme, Project
 
 DATE = forms.DateInput(attrs={"type": "date"})
@@ -113,6 +120,7 @@ class ActivityFilter(OrganisationFilterSet):
     expert_type = django_filters.ChoiceFilter(
         choices=ExpertType.choices, label=_("Type of expertise")
     )
+    channel = django_filters.ChoiceFilter(choices=OutreachChannel.choices, label=_("Channel"))
     project = django_filters.CharFilter(method="of_project", label=_("Project reference"))
 
     class Meta:

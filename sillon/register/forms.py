@@ -12,7 +12,8 @@ from sillon.codes.fields import (
     check_nace,
 )
 from sillon.core.forms import MultipleChoiceCheckboxes, OrganisationModelForm, TagsField
-from sillon.register.choices import ActivityKind, ProjectStatus, Topic
+from sillon.register.choices import OUTREACH_KINDS, ActivityKind, ProjectStatus, Topic
+from sillon.register.extensions import activity_form_extensions
 from sillon.register.models import (
     Activity,
     Cohort,
@@ -209,9 +210,12 @@ class ActivityForm(OrganisationModelForm):
             "cost_eur",
             "topics",
             "attendees",
+            "audience",
+            "channel",
             "note",
         ]
         widgets = {"date": DATE, "note": forms.Textarea(attrs={"rows": 2})}
+        labels = {"note": _("Note or description")}
 
     field_order = ["date", "kind", "project_refs", "hours"]
 
@@ -222,6 +226,8 @@ class ActivityForm(OrganisationModelForm):
         )
         if self.instance.pk:
             self.initial["project_refs"] = [p.ref for p in self.instance.projects.all()]
+        for extension in activity_form_extensions():
+            extension.add_fields(self)
 
     def clean(self):
         cleaned = super().clean()
@@ -237,10 +243,20 @@ class ActivityForm(OrganisationModelForm):
                 ),
             )
         kind = cleaned.get("kind")
-        if kind and kind != ActivityKind.EVENT and not refs:
-            self.add_error(
-                "project_refs", _("Name at least one project (only events may have none).")
-            )
+        if kind in OUTREACH_KINDS:
+            if refs:
+                self.add_error("project_refs", _("An outreach activity has no project."))
+            if not cleaned.get("channel"):
+                self.add_error("channel", _("Required for an outreach activity."))
+        else:
+            if kind and kind != ActivityKind.EVENT and not refs:
+                self.add_error(
+                    "project_refs",
+                    _("Name at least one project (only events and outreach may have none)."),
+                )
+            for field in ("audience", "channel"):
+                if kind and cleaned.get(field) not in (None, ""):
+                    self.add_error(field, _("Only for an outreach activity."))
         if kind == ActivityKind.EXPERT:
             for field in ("expert_type", "expert_name", "cost_eur"):
                 if cleaned.get(field) in (None, ""):
@@ -254,4 +270,6 @@ class ActivityForm(OrganisationModelForm):
         if cleaned.get("cost_eur") is not None and cleaned["cost_eur"] < 0:
             self.add_error("cost_eur", _("A cost cannot be negative."))
         self.projects = projects
+        for extension in activity_form_extensions():
+            extension.clean(self, cleaned)
         return cleaned

@@ -30,12 +30,14 @@ from sillon.core.validators import (
 )
 from sillon.register.choices import (
     GOVERNANCE_TOPICS,
+    OUTREACH_KINDS,
     ActivityKind,
     CessationReason,
     EnrolmentOutcome,
     ExpertType,
     Gender,
     NaceVersion,
+    OutreachChannel,
     ProgrammeKind,
     ProjectStatus,
     ProjectType,
@@ -478,6 +480,13 @@ class Activity(OrganisationRecord):
         verbose_name=_("governance topic"),
     )
     attendees = models.PositiveIntegerField(_("attendees"), null=True, blank=True)
+    # Outreach activities only (docs/spec/mission.md).
+    audience = models.PositiveIntegerField(
+        _("audience"), null=True, blank=True, help_text=_("Number of people reached.")
+    )
+    channel = models.CharField(
+        _("channel"), max_length=20, blank=True, choices=OutreachChannel.choices
+    )
     note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords(m2m_fields=[projects], excluded_fields=["project_count"])
 
@@ -510,6 +519,12 @@ class Activity(OrganisationRecord):
                 violation_error_message=_(
                     "Expert type, expert and cost are only for an expert intervention."
                 ),
+            ),
+            choice_check("channel", OutreachChannel, "activity_channel_known", blank=True),
+            models.CheckConstraint(
+                condition=Q(kind__in=sorted(OUTREACH_KINDS)) | Q(audience__isnull=True, channel=""),
+                name="activity_outreach_fields_for_outreach_only",
+                violation_error_message=_("Audience and channel are only for outreach activities."),
             ),
         ]
         indexes = [

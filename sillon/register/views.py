@@ -66,7 +66,7 @@ def paginate(request: HttpRequest, queryset):
 # Projects
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def projects(request: HttpRequest) -> HttpResponse:
     # Holders counted by a subquery: it runs for the rows of the page only, where a
     # Count() would group every matching project first.
@@ -103,7 +103,7 @@ def projects(request: HttpRequest) -> HttpResponse:
     )
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def project_search(request: HttpRequest) -> JsonResponse:
     """Suggestions for project-reference inputs: [{code: ref, label: name}]."""
     query = request.GET.get("q", "").strip()[:100]
@@ -114,7 +114,7 @@ def project_search(request: HttpRequest) -> JsonResponse:
     return JsonResponse({"results": [{"code": ref, "label": name} for ref, name in rows]})
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def project(request: HttpRequest, pk: int) -> HttpResponse:
     project = get_for_organisation_or_404(
         request.organisation, Project.objects.select_related("enterprise"), pk=pk
@@ -411,7 +411,7 @@ def enterprise_delete(request: HttpRequest, pk: int) -> HttpResponse:
 # Activities
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def activities(request: HttpRequest) -> HttpResponse:
     queryset = (
         Activity.objects.filter(organisation=request.organisation)

@@ -2,12 +2,11 @@
 
 import hashlib
 import logging
-import threading
 import time
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
-from django.db import close_old_connections, transaction
+from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -49,12 +48,11 @@ def produce(
 
 
 def request_report(organisation, user, **parameters) -> Report:
-    """Record the request and start its production once the row is committed.
+    """Record the request and enqueue its production once the row is committed.
 
-    A thread is enough for Sillon's deployment, a single process serving one
-    organisation's few reports a year; with several processes or many reports, a job
-    queue would take its place. A process stopped mid-way leaves the report `running`
-    until `fail_stale` marks it failed.
+    `sillon worker` produces it (sillon/reports/tasks.py), retrying a failed or
+    interrupted attempt; a report whose production makes no progress for STALE_AFTER
+    is marked failed by `fail_stale`.
     """
     report = Report.objects.create(organisation=organisation, requested_by=user, **parameters)
     transaction.on_commit(lambda: start(report.pk))
@@ -62,20 +60,20 @@ def request_report(organisation, user, **parameters) -> Report:
 
 
 def start(report_pk: int) -> None:
-    """Produce in a background thread, so that the page answers at once (tests replace
-    this with a synchronous call)."""
-    threading.Thread(target=_run_in_thread, args=(report_pk,), daemon=True).start()
+    """Enqueue the production for `sillon worker`, so that the page answers at once
+    (tests replace this with a synchronous call)."""
+    from sillon.reports.tasks import produce_report
+
+    produce_report.enqueue(report_pk)
 
 
-def _run_in_thread(report_pk: int) -> None:
-    try:
-        generate(Report.objects.get(pk=report_pk))
-    finally:
-        close_old_connections()
+def generate(report: Report, *, final: bool = True) -> Report:
+    """Produce the file of a requested report, recording progress, result or error.
 
-
-def generate(report: Report) -> Report:
-    """Produce the file of a requested report, recording progress, result or error."""
+    The file is saved before the report is marked done, in one update: a production
+    stopped halfway never shows as done. When it fails and is not `final` (attempts of
+    the task are left), the report goes back to the queue with its error and the error
+    is raised for the task to be retried."""
     started = time.perf_counter()
     _update(report, status=Status.RUNNING, progress=5)
     try:
@@ -93,13 +91,17 @@ def generate(report: Report) -> Report:
         logger.exception("Report %s failed", report.pk)
         with override(report.language):
             message = _("The report could not be produced: %(error)s") % {"error": error}
+            if not final:
+                retrying = _("It will be tried again in a few minutes.")
+                _update(report, status=Status.QUEUED, progress=0, error=f"{message} {retrying}")
+                raise
         _update(report, status=Status.FAILED, error=message)
         return report
     report.file.save(report.filename(), ContentFile(content), save=False)
     report.checksum = hashlib.sha256(content).hexdigest()
     report.duration = time.perf_counter() - started
-    report.status, report.progress = Status.DONE, 100
-    report.save(update_fields=["file", "checksum", "duration", "status", "progress"])
+    report.status, report.progress, report.error = Status.DONE, 100, ""
+    report.save(update_fields=["file", "checksum", "duration", "status", "progress", "error"])
     return report
 
 

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext as _
 
 from sillon.outcomes.choices import EMES_CRITERIA
+from sillon.reports import mission
 from sillon.reports.blocks import Cell, Row, Section, Table, Text
 from sillon.reports.definitions import DEFINITIONS, EMES_INTRODUCTION, ESD_DEFINITION, METHOD_NOTES
 from sillon.reports.semester import quality_table
@@ -28,6 +29,7 @@ def section(ctx, number: int, gaps: list) -> Section:
     )
     blocks = [
         definitions,
+        mission.definitions_table(ctx),
         Text([str(ESD_DEFINITION)], title=_("Social and democratic enterprise (ESD)")),
         emes,
         Text([str(note) for note in METHOD_NOTES], title=_("Method notes")),

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 
 from sillon.catalogue.periods import Period, year_period
 from sillon.outcomes.choices import EMES_CRITERIA
-from sillon.reports import charts, key_figures
+from sillon.reports import charts, key_figures, mission
 from sillon.reports.blocks import Cell, Row, Section, Table, Text
 from sillon.reports.context import Context, values_of
 from sillon.reports.definitions import COMPARABLE_STRUCTURES, STATBEL_BRUSSELS, STATBEL_SOURCE
@@ -47,6 +47,7 @@ def sections(ctx: Context) -> list[Section]:
         accreditation(ctx),
         impact(ctx),
         partners(ctx),
+        mission.annual_section(ctx),
         comparison(ctx),
     ]
     for number, section in enumerate(built, start=1):

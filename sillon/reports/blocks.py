@@ -4,8 +4,7 @@ import base64
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from sillon.catalogue.indicators import EUR, RATE
-from sillon.core.templatetags.sillon import euros, figure
+from sillon.catalogue import display
 
 COUNT_LIKE = {"count", "people", "days"}
 
@@ -21,22 +20,15 @@ class Suppressed:
 
 
 def written(value, unit: str) -> str:
-    """A value as the active language writes it."""
+    """A value as the active language writes it, by the one display rule
+    (sillon/catalogue/display.py)."""
     if value is None:
         return "—"
     if isinstance(value, Suppressed):
         return str(value)
-    if unit == RATE:
-        return figure(value, "rate")
-    if unit == EUR:
-        return euros(round(Decimal(str(value)), 2))
     if unit in ("year", "text"):
         return str(value)
-    if isinstance(value, Decimal) and value == value.to_integral_value():
-        value = int(value)
-    if unit in COUNT_LIKE and isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return figure(value)
+    return display.figure(value, unit)
 
 
 @dataclass
@@ -130,3 +122,5 @@ class Document:
     provisional: bool
     sections: list[Section]
     raw: list[dict]  # the raw indicator table: one dict per line
+    # A definition used is not `agreed` in the definitions register (docs/spec/mission.md).
+    definitions_not_agreed: bool = False

@@ -8,10 +8,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from sillon.catalogue.indicators import BY_ID, COUNT, DAYS, EUR, FTE, HOURS, PEOPLE
-from sillon.catalogue.periods import Period
+from sillon.catalogue.periods import Period, year_period
 from sillon.indicators.engine import compute
 from sillon.indicators.freshness import cached
-from sillon.outcomes.models import Target
+from sillon.indicators.targets import applying
 from sillon.reports import charts
 from sillon.reports.blocks import COUNT_LIKE, Cell, Row, Suppressed, Table, written
 from sillon.reports.labels import KeyLabels, breakdown_names
@@ -57,12 +57,8 @@ class Context:
         return Cell(value, BY_ID[indicator_id].unit)
 
     def targets(self, year: int) -> dict:
-        return {
-            indicator: float(value)
-            for indicator, value in Target.objects.filter(
-                organisation=self.organisation, period=str(year)
-            ).values_list("indicator", "value")
-        }
+        """{indicator id: TargetFigure} set for that year (never prorated)."""
+        return applying(self.organisation, year_period(year))[0]
 
     def texts(self, unit: str):
         return lambda value: written(value, unit)

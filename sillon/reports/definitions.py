@@ -135,6 +135,50 @@ DEFINITIONS = {
         "Interactions with partner organisations dated in the period, plus the transfers "
         "(counted as referrals sent)."
     ),
+    "ratio.enterprises_per_100_projects": _(
+        "100 times the enterprises created divided by the projects accompanied; none when "
+        "no project was accompanied."
+    ),
+    "ratio.jobs_per_enterprise_created": _(
+        "The jobs created divided by the enterprises created; none when no enterprise was created."
+    ),
+    "ratio.hours_per_project": _(
+        "The hours of accompaniment divided by the projects accompanied; none when no "
+        "project was accompanied."
+    ),
+}
+
+# The centre's whole mission (docs/spec/mission.md).
+DEFINITIONS |= {
+    "outreach.activities": _(
+        "Activities of kind prospection, communication, representation or dissemination "
+        "dated in the period."
+    ),
+    "outreach.hours": _("The sum of the hours of those activities."),
+    "outreach.audience": _("The sum of the people reached by those activities."),
+    "missions.hours": _(
+        "The hours of every activity dated in the period, per mission of the funding "
+        "agreement: the activity's own mission, else the default mission of its kind."
+    ),
+    "missions.cost": _(
+        "The cost of the accompaniment per mission: each cost line's share in the period "
+        "to its mission, each expert intervention's cost to the mission of the activity."
+    ),
+    "missions.also_covered_hours_share": _(
+        "The share of those hours going to missions that partners also cover."
+    ),
+    "missions.also_covered_cost_share": _(
+        "The share of that cost going to missions that partners also cover."
+    ),
+    "stakes.active_end": _(
+        "Stakes in accompanied enterprises acquired on or before the last day of the "
+        "period and not ended before it."
+    ),
+    "stakes.active_end_amount": _("The sum of the amounts of those stakes."),
+    "stakes.projects_with_declaration": _(
+        "Distinct projects with a declaration of interest dated on or before the last day "
+        "of the period."
+    ),
 }
 
 ESD_DEFINITION = _(

@@ -8,7 +8,7 @@ from sillon.catalogue.indicators import CATALOGUE
 from sillon.indicators.engine import Result
 from sillon.indicators.output import as_dict
 from sillon.indicators.values import Scope
-from sillon.reports import annex, annual, quality, semester
+from sillon.reports import annex, annual, mission, quality, semester
 from sillon.reports.blocks import Document
 from sillon.reports.context import Context
 
@@ -58,4 +58,5 @@ def build(
             provisional=period.end >= timezone.localdate(),
             sections=sections,
             raw=[as_dict(Result(i, ctx.values[i.id])) for i in CATALOGUE],
+            definitions_not_agreed=mission.not_agreed(ctx),
         )

@@ -1,8 +1,9 @@
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from sillon.catalogue.periods import parse_period
+from sillon.catalogue.periods import SEMESTER, parse_period, refuse_future
 from sillon.reports.models import Format, Kind, Language
 
 DEFAULT_THRESHOLD = 5
@@ -29,15 +30,18 @@ class ReportForm(forms.Form):
     )
 
     def clean_period(self):
-        return parse_period(self.cleaned_data["period"])
+        period = parse_period(self.cleaned_data["period"])
+        return refuse_future(period, timezone.localdate())
 
     def clean(self):
         cleaned = super().clean()
         period, kind = cleaned.get("period"), cleaned.get("kind")
         if period and kind == Kind.ANNUAL and period.id != str(period.start.year):
             self.add_error("period", _("An annual report covers a whole year: write 2025."))
-        if period and kind == Kind.SEMESTER and period.start.year != period.end.year:
-            self.add_error("period", _("A semester report covers part of one calendar year."))
+        if period and kind == Kind.SEMESTER and not SEMESTER.match(period.id):
+            self.add_error(
+                "period", _("A semester report covers one semester: write 2025-S1 or 2025-S2.")
+            )
         if cleaned.get("suppress") and not cleaned.get("threshold"):
             cleaned["threshold"] = DEFAULT_THRESHOLD
         return cleaned

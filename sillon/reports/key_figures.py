@@ -5,8 +5,10 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from sillon.catalogue.indicators import BY_ID
+from sillon.catalogue.targets import Against, Direction
+from sillon.indicators.targets import TargetFigure
 from sillon.reports import charts
-from sillon.reports.blocks import Cell, Row, Table, written
+from sillon.reports.blocks import Cell, Row, Table
 from sillon.reports.context import Context
 
 KEY_FIGURES = [
@@ -32,11 +34,15 @@ KEY_FIGURES = [
 class Reached:
     indicator_id: str
     compared: float
-    target: float
+    target: TargetFigure
 
     @property
-    def share(self) -> float:
-        return self.compared / self.target
+    def against(self) -> Against:
+        return self.target.against(self.compared)
+
+    @property
+    def share(self) -> float | None:
+        return self.against.share
 
 
 def reached(ctx: Context, compared_values: dict, targets: dict) -> list[Reached]:
@@ -44,16 +50,27 @@ def reached(ctx: Context, compared_values: dict, targets: dict) -> list[Reached]
     for indicator_id in KEY_FIGURES:
         target = targets.get(indicator_id)
         value = compared_values[indicator_id].value
-        if target and value is not None:
-            found.append(Reached(indicator_id, float(value), target))
+        if target is not None and value is not None:
+            found.append(Reached(indicator_id, value, target))
     return found
+
+
+def reached_cell(target, value) -> Cell:
+    """The share reached of an at_least target; "within target" or "over target by x %"
+    of an at_most one (indicators.md, "Targets")."""
+    if target is None or value is None:
+        return Cell(None, "rate")
+    against = target.against(value)
+    if against.direction == Direction.AT_MOST:
+        return Cell(against.text, "text")
+    return Cell(against.share, "rate")
 
 
 def gauge_chart(ctx: Context, found: list[Reached]) -> str:
     if not found:
         return ""
     return charts.gauges(
-        [(ctx.label(r.indicator_id), r.share, written(r.share, "rate")) for r in found],
+        [(ctx.label(r.indicator_id), r.share or 0, r.against.text) for r in found],
         _("target"),
     )
 
@@ -69,7 +86,6 @@ def annual_table(ctx: Context, previous: dict, targets: dict) -> Table:
             (float(value) - float(before)) / float(before) if value is not None and before else None
         )
         target = targets.get(indicator_id)
-        share = float(value) / target if target and value is not None else None
         rows.append(
             Row(
                 ctx.label(indicator_id),
@@ -77,8 +93,8 @@ def annual_table(ctx: Context, previous: dict, targets: dict) -> Table:
                     Cell(value, unit),
                     Cell(before, unit),
                     Cell(change, "rate"),
-                    Cell(target, unit),
-                    Cell(share, "rate"),
+                    Cell(target.value if target else None, unit),
+                    reached_cell(target, value),
                 ],
             )
         )
@@ -102,11 +118,15 @@ def semester_table(ctx: Context, year_to_date: dict, targets: dict) -> Table:
         value = ctx.values[indicator_id].value
         ytd = year_to_date[indicator_id].value
         target = targets.get(indicator_id)
-        share = float(ytd) / target if target and ytd is not None else None
         rows.append(
             Row(
                 ctx.label(indicator_id),
-                [Cell(value, unit), Cell(ytd, unit), Cell(target, unit), Cell(share, "rate")],
+                [
+                    Cell(value, unit),
+                    Cell(ytd, unit),
+                    Cell(target.value if target else None, unit),
+                    reached_cell(target, ytd),
+                ],
             )
         )
     head = [
@@ -119,19 +139,16 @@ def semester_table(ctx: Context, year_to_date: dict, targets: dict) -> Table:
     return Table(_("Key figures of the semester"), head, rows)
 
 
-# Ratios fall behind when they grow: a cost per job above its target is no progress.
-LOWER_IS_BETTER = {"accompaniment.cost_per_job_created"}
-
-
 def behind_pace(found: list[Reached], elapsed: float) -> list[Reached]:
-    """Targets whose year-to-date share is below the share of the year elapsed (for a
-    ratio, whose value above target)."""
+    """Targets behind their pace: an at_least target whose year-to-date share is below
+    the share of the year elapsed; an at_most one (a cost) already over its target."""
     late = []
     for item in found:
-        if item.indicator_id in LOWER_IS_BETTER:
-            if item.share > 1:
+        against = item.against
+        if against.direction == Direction.AT_MOST:
+            if against.met is False:
                 late.append(item)
-        elif item.share < elapsed:
+        elif against.share is not None and against.share < elapsed:
             late.append(item)
     return late
 
@@ -142,9 +159,11 @@ def pace_table(ctx: Context, late: list[Reached], elapsed: float) -> Table:
             ctx.label(item.indicator_id),
             [
                 Cell(item.compared, BY_ID[item.indicator_id].unit),
-                Cell(item.target, BY_ID[item.indicator_id].unit),
-                Cell(item.share, "rate"),
-                Cell(elapsed, "rate"),
+                Cell(item.target.value, BY_ID[item.indicator_id].unit),
+                reached_cell(item.target, item.compared),
+                Cell(elapsed, "rate")
+                if item.against.direction == Direction.AT_LEAST
+                else Cell(None, "rate"),
             ],
         )
         for item in late

@@ -4,17 +4,10 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from sillon.catalogue.periods import Period
-from sillon.reports import key_figures
+from sillon.catalogue.periods import year_to_date
+from sillon.reports import key_figures, mission
 from sillon.reports.blocks import Cell, Row, Section, Table, Text
 from sillon.reports.context import Context, values_of
-
-
-def year_to_date(period: Period) -> Period:
-    start = date(period.end.year, 1, 1)
-    if start == period.start:
-        return period
-    return Period(f"{start}..{period.end}", start, period.end)
 
 
 def sections(ctx: Context, gaps: list) -> list[Section]:
@@ -45,6 +38,7 @@ def sections(ctx: Context, gaps: list) -> list[Section]:
             for name in ("programme", "project_type", "sector_type")
         ),
         ctx.multi_breakdown(["accompaniment.sessions", "accompaniment.hours"], "kind"),
+        *mission.outreach_blocks(ctx),
     ]
     outcomes = [
         ctx.scalars(

@@ -141,7 +141,7 @@ RELATED = {
 }
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def quality_records(request: HttpRequest, gap: str) -> HttpResponse:
     if gap not in quality.BY_KEY:
         raise Http404

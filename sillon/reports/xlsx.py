@@ -9,19 +9,10 @@ from django.utils.translation import override
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
+from sillon.catalogue.display import NUMBER_FORMATS
 from sillon.core.spreadsheets import as_text
 from sillon.reports.blocks import Document, Suppressed, Table, Text
 
-NUMBER_FORMATS = {
-    "count": "#,##0",
-    "people": "#,##0",
-    "days": "#,##0",
-    "year": "0",
-    "hours": "#,##0.0",
-    "FTE": "#,##0.00",
-    "rate": "0.0%",
-    "EUR": '#,##0.00 "€"',
-}
 BOLD = Font(bold=True)
 TITLE = Font(bold=True, size=13)
 
@@ -68,6 +59,15 @@ def to_xlsx(document: Document) -> bytes:
             cover.append([line])
         cover["B1"].font = TITLE
         cover.cell(2, 1).font = TITLE
+        if document.definitions_not_agreed:
+            cover.append(
+                [
+                    _(
+                        "A definition used in this report is not agreed yet: see the "
+                        "definitions register in the annex."
+                    )
+                ]
+            )
         if document.suppression:
             cover.append(
                 [

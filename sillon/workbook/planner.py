@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 
 from sillon.accounts.models import Organisation
+from sillon.workbook import mission
 from sillon.workbook.records import BINDINGS, Links, same
 from sillon.workbook.validate import Parsed, Row
 
@@ -17,7 +18,7 @@ PROJECT_COLUMNS = {
     "transfers": "project_ref",
     "impact": "project_ref",
 }
-ENTERPRISE_SHEETS = ("jobs", "accreditation", "non_accreditation")
+ENTERPRISE_SHEETS = ("jobs", "accreditation", "non_accreditation", "stakes")
 PROGRAMME_SHEETS = ("enrolments", "activities", "costs")
 PARTNER_SHEETS = ("transfers", "interactions")
 
@@ -198,6 +199,7 @@ def check_references(parsed: Parsed, links: Links) -> None:
     for sheet in PARTNER_SHEETS:
         keep(parsed, sheet, known_partner(sheet))
     check_enterprise_numbers(parsed, links)
+    mission.check_references(parsed, links)
 
 
 def check_enterprise_numbers(parsed: Parsed, links: Links) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from django.db.models import Model
 
 from sillon.accounts.models import Organisation
+from sillon.mission.models import ActivityMission, Mission, Stake
 from sillon.outcomes.choices import EMES_CRITERIA
 from sillon.outcomes.models import (
     AccreditationEvent,
@@ -68,6 +69,7 @@ class Links:
         self.partner_codes = dict(
             Partner.objects.filter(organisation=org).values_list("pk", "code")
         )
+        self.missions = dict(Mission.objects.filter(organisation=org).values_list("code", "pk"))
 
     def partner(self, text: str) -> int | None:
         return self.partners.get(text.casefold())
@@ -175,15 +177,23 @@ class EnterpriseBinding(OfProject):
 class ActivityBinding(Binding):
     model, sheet_name = Activity, "activities"
     plain = ("date", "kind", "hours", "expert_type", "expert_name", "cost_eur", "topics")
-    plain += ("attendees",)
+    plain += ("attendees", "audience", "channel")
 
     def existing(self, organisation):
         refs = defaultdict(list)
         links = Activity.projects.through.objects.filter(activity__organisation=organisation)
         for activity_id, ref in links.values_list("activity_id", "project__ref"):
             refs[activity_id].append(ref)
+        missions, partners = activity_missions(organisation)
         for record in self.queryset(organisation).select_related("programme"):
-            yield record, self.row(record, sorted(refs.get(record.pk, [])))
+            yield (
+                record,
+                self.row(record, sorted(refs.get(record.pk, [])))
+                | {
+                    "mission": missions.get(record.pk, ""),
+                    "partners": sorted(partners.get(record.pk, [])),
+                },
+            )
 
     def row(self, record, project_refs=None):
         return super().row(record) | {
@@ -278,11 +288,13 @@ class CostBinding(Binding):
     plain = ("period_start", "period_end", "category", "amount_eur", "funding_source")
 
     def queryset(self, organisation):
-        return super().queryset(organisation).select_related("programme")
+        return super().queryset(organisation).select_related("programme", "mission_link__mission")
 
     def row(self, record):
+        link = getattr(record, "mission_link", None)
         return super().row(record) | {
-            "programme": record.programme.code if record.programme else ""
+            "programme": record.programme.code if record.programme else "",
+            "mission": link.mission.code if link else "",
         }
 
     def fields(self, values, links):
@@ -294,7 +306,7 @@ class CostBinding(Binding):
 
 class TargetBinding(Binding):
     model, sheet_name = Target, "targets"
-    plain = ("indicator", "period", "value")
+    plain = ("indicator", "period", "value", "direction")
 
 
 class HolderBinding:
@@ -327,6 +339,41 @@ class HolderBinding:
         return {name: values[name] for name in self.person_fields if name in values}
 
 
+# The centre's whole mission (docs/spec/mission.md).
+
+
+def activity_missions(organisation) -> tuple[dict, dict]:
+    """Activity id → its own mission's code, and → the codes of the partners involved."""
+    links = ActivityMission.objects.filter(organisation=organisation)
+    missions = dict(links.exclude(mission=None).values_list("activity_id", "mission__code"))
+    partners = defaultdict(list)
+    for activity_id, code in ActivityMission.partners.through.objects.filter(
+        activitymission__organisation=organisation
+    ).values_list("activitymission__activity_id", "partner__code"):
+        partners[activity_id].append(code)
+    return missions, partners
+
+
+class MissionBinding(Binding):
+    model, sheet_name = Mission, "missions"
+    plain = ("code", "title_fr", "title_nl", "title_en", "article")
+
+    def existing(self, organisation):
+        covering = defaultdict(list)
+        for mission_id, code in Mission.also_covered_by.through.objects.filter(
+            mission__organisation=organisation
+        ).values_list("mission_id", "partner__code"):
+            covering[mission_id].append(code)
+        for record in self.queryset(organisation):
+            yield record, self.row(record) | {"also_covered_by": sorted(covering[record.pk])}
+
+
+class StakeBinding(OfEnterprise):
+    model, sheet_name = Stake, "stakes"
+    plain = ("acquired_date", "kind", "amount_eur", "capital_share", "ended_date")
+    plain += ("decision_ref", "note")
+
+
 # In the order they are written: each after the records it points to.
 BINDINGS = [
     ProgrammeBinding(),
@@ -345,5 +392,7 @@ BINDINGS = [
     ActionBinding(),
     CostBinding(),
     TargetBinding(),
+    MissionBinding(),
+    StakeBinding(),
 ]
 BINDING = {binding.sheet_name: binding for binding in BINDINGS}

@@ -3,7 +3,7 @@ the key, and which are personal data (left out of a viewer's export)."""
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import partial
 
 from django.utils.translation import gettext as _
@@ -11,7 +11,10 @@ from django.utils.translation import gettext_lazy
 
 from sillon.catalogue.indicators import BY_ID
 from sillon.catalogue.periods import parse_period
+from sillon.catalogue.targets import Direction
+from sillon.core import personal_data
 from sillon.core.validators import validate_birth_year, validate_session_hours
+from sillon.mission.choices import StakeKind
 from sillon.outcomes.choices import (
     EMES_CRITERIA,
     AccreditationEventKind,
@@ -32,6 +35,7 @@ from sillon.register.choices import (
     EnrolmentOutcome,
     ExpertType,
     Gender,
+    OutreachChannel,
     ProgrammeKind,
     ProjectStatus,
     ProjectType,
@@ -105,7 +109,10 @@ def weekly_hours(raw):
 
 
 def target_value(raw):
-    return amount(raw, digits=14, places=4)
+    value = amount(raw, digits=14, places=4)
+    if value is not None and value < 0:
+        raise CellError(_("A target cannot be negative."))
+    return value
 
 
 def indicator(raw) -> str:
@@ -127,6 +134,21 @@ def period(raw) -> str:
         ) from None
 
 
+def code_list(raw) -> list[str]:
+    values = sorted(dict.fromkeys(cells.split_list(raw)))
+    for value in values:
+        if not SLUG.match(value) or len(value) > 40:
+            raise CellError(_("A code holds letters, digits and hyphens, e.g. bruxeo."))
+    return values
+
+
+def capital_share(raw):
+    value = amount(raw, digits=5, places=4)
+    if value is not None and not 0 <= value <= 1:
+        raise CellError(_("A share of capital is between 0 and 1, e.g. 0.15."))
+    return value
+
+
 def refs(raw) -> list[str]:
     return sorted(dict.fromkeys(cells.reference(part) for part in cells.split_list(raw)))
 
@@ -138,7 +160,9 @@ class Column:
     help: object
     required: bool = False
     codes: CodeList | None = None  # drop-down list of the template
-    personal: bool = False  # names, contacts, notes: never in a viewer's export
+    # Personal data or sensitive text (core/personal_data.py): never in the export of a
+    # member who may not see personal data. Set by the sheet from the declaration.
+    personal: bool = False
 
 
 def code(name, choices, help, required=False, default="") -> Column:
@@ -161,7 +185,33 @@ class Sheet:
     by_name: dict = field(init=False, repr=False, compare=False)
 
     def __post_init__(self):
+        hidden = set(personal_data.hidden_fields(SHEET_MODELS[self.name]))
+        columns = [replace(column, personal=column.name in hidden) for column in self.columns]
+        object.__setattr__(self, "columns", columns)
         object.__setattr__(self, "by_name", {column.name: column for column in self.columns})
+
+
+# The model each sheet writes, whose declaration of personal data its columns follow.
+SHEET_MODELS = {
+    "programmes": "register.Programme",
+    "projects": "register.Project",
+    "holders": "register.Person",
+    "enrolments": "register.Enrolment",
+    "enterprises": "register.Enterprise",
+    "activities": "register.Activity",
+    "jobs": "outcomes.Job",
+    "accreditation": "outcomes.AccreditationEvent",
+    "non_accreditation": "outcomes.NonAccreditationReason",
+    "partners": "outcomes.Partner",
+    "transfers": "outcomes.Transfer",
+    "interactions": "outcomes.PartnerInteraction",
+    "impact": "outcomes.ImpactAssessment",
+    "actions": "outcomes.InternalAction",
+    "costs": "outcomes.CostLine",
+    "targets": "outcomes.Target",
+    "missions": "mission.Mission",
+    "stakes": "mission.Stake",
+}
 
 
 DATE_HELP = gettext_lazy("Date, YYYY-MM-DD or a date cell.")
@@ -208,9 +258,7 @@ SHEETS = [
                 default="active",
             ),
             Column("status_date", cells.record_date, gettext_lazy("Date of the status.")),
-            Column(
-                "stop_reason", cells.text, gettext_lazy("Why the project stopped."), personal=True
-            ),
+            Column("stop_reason", cells.text, gettext_lazy("Why the project stopped.")),
         ],
     ),
     Sheet(
@@ -226,16 +274,14 @@ SHEETS = [
                 cells.bounded_text(100),
                 gettext_lazy("First name."),
                 True,
-                personal=True,
             ),
             Column(
                 "last_name",
                 cells.bounded_text(100),
                 gettext_lazy("Last name."),
                 True,
-                personal=True,
             ),
-            Column("email", email, gettext_lazy("Email address."), personal=True),
+            Column("email", email, gettext_lazy("Email address.")),
             code("gender", Gender, gettext_lazy("Gender (unknown when empty)."), default="unknown"),
             Column("birth_year", birth_year, gettext_lazy("Year of birth.")),
             code(
@@ -321,11 +367,27 @@ SHEETS = [
                 "expert_name",
                 cells.bounded_text(200),
                 gettext_lazy("Expert or firm (expert only)."),
-                personal=True,
             ),
             Column("cost_eur", money, gettext_lazy("Cost in euros, VAT included (expert only).")),
             codes("topics", Topic, gettext_lazy("Topics separated by ;.")),
             Column("attendees", non_negative_integer, gettext_lazy("Number of people present.")),
+            # The centre's whole mission (docs/spec/mission.md).
+            Column(
+                "audience",
+                non_negative_integer,
+                gettext_lazy("People reached (outreach only)."),
+            ),
+            code("channel", OutreachChannel, gettext_lazy("Channel (outreach only).")),
+            Column(
+                "partners",
+                code_list,
+                gettext_lazy("Partner codes separated by ; (outreach only)."),
+            ),
+            Column(
+                "mission",
+                programme_code,
+                gettext_lazy("Code of the mission (the kind's default when empty)."),
+            ),
         ],
     ),
     Sheet(
@@ -374,7 +436,7 @@ SHEETS = [
             ),
             code("reason", NonAccreditationReasonKind, gettext_lazy("Reason."), required=True),
             Column("date", cells.record_date, DATE_HELP, True),
-            Column("note", cells.text, gettext_lazy("Note."), personal=True),
+            Column("note", cells.text, gettext_lazy("Note.")),
         ],
     ),
     # Not in docs/spec/workbook.md: the organisation's partners, so that an export holds everything
@@ -397,7 +459,7 @@ SHEETS = [
             Column("project_ref", cells.reference, PROJECT_HELP, True),
             Column("partner", cells.text, gettext_lazy("Code or name of the partner."), True),
             Column("date", cells.record_date, DATE_HELP, True),
-            Column("note", cells.text, gettext_lazy("Note."), personal=True),
+            Column("note", cells.text, gettext_lazy("Note.")),
         ],
     ),
     Sheet(
@@ -407,7 +469,7 @@ SHEETS = [
             Column("partner", cells.text, gettext_lazy("Code or name of the partner."), True),
             Column("date", cells.record_date, DATE_HELP, True),
             code("kind", InteractionKind, gettext_lazy("Kind of interaction."), required=True),
-            Column("note", cells.text, gettext_lazy("Note."), personal=True),
+            Column("note", cells.text, gettext_lazy("Note.")),
         ],
     ),
     Sheet(
@@ -448,6 +510,7 @@ SHEETS = [
             code("category", CostCategory, gettext_lazy("Category of cost."), required=True),
             Column("amount_eur", money, gettext_lazy("Amount in euros."), True),
             code("funding_source", FundingSource, gettext_lazy("Funding source."), required=True),
+            Column("mission", programme_code, gettext_lazy("Code of the mission (optional).")),
         ],
         admin_only=True,
     ),
@@ -460,6 +523,63 @@ SHEETS = [
                 "period", period, gettext_lazy("2025, 2025-S1 or 2024-07-01..2025-06-30."), True
             ),
             Column("value", target_value, gettext_lazy("Target (rates as fractions: 0.6)."), True),
+            code(
+                "direction",
+                Direction,
+                gettext_lazy("at_least or at_most; empty: at_most for costs, else at_least."),
+            ),
+        ],
+        admin_only=True,
+    ),
+]
+
+# The centre's whole mission (docs/spec/mission.md). Declarations of interest are never in
+# a workbook.
+SHEETS += [
+    Sheet(
+        "missions",
+        ("code",),
+        [
+            Column(
+                "code",
+                programme_code,
+                gettext_lazy("Short code of the mission, e.g. communication."),
+                True,
+            ),
+            Column("title_fr", cells.bounded_text(200), gettext_lazy("Title in French."), True),
+            Column("title_nl", cells.bounded_text(200), gettext_lazy("Title in Dutch.")),
+            Column("title_en", cells.bounded_text(200), gettext_lazy("Title in English.")),
+            Column(
+                "article",
+                cells.bounded_text(80),
+                gettext_lazy("Article of the agreement, e.g. 3.1.10."),
+            ),
+            Column(
+                "also_covered_by",
+                code_list,
+                gettext_lazy("Codes of the partners also covering it, separated by ;."),
+            ),
+        ],
+        admin_only=True,
+    ),
+    Sheet(
+        "stakes",
+        ("project_ref", "acquired_date", "kind"),
+        [
+            Column(
+                "project_ref", cells.reference, gettext_lazy("Project of the enterprise."), True
+            ),
+            Column("acquired_date", cells.record_date, DATE_HELP, True),
+            code("kind", StakeKind, gettext_lazy("Kind of stake."), required=True),
+            Column("amount_eur", money, gettext_lazy("Amount in euros.")),
+            Column("capital_share", capital_share, gettext_lazy("Share of capital, 0 to 1.")),
+            Column("ended_date", cells.record_date, gettext_lazy("Empty while held.")),
+            Column(
+                "decision_ref",
+                cells.bounded_text(200),
+                gettext_lazy("Decision, e.g. board minutes."),
+            ),
+            Column("note", cells.text, gettext_lazy("Note."), personal=True),
         ],
         admin_only=True,
     ),

@@ -11,6 +11,7 @@ daily retention task deletes those never confirmed.
 import logging
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
@@ -118,3 +119,18 @@ def forget_person(organisation_id: int, person: dict) -> int:
 def person_erased(sender, organisation_id: int, person: dict, **kwargs) -> None:
     """Receiver of register.actions.person_erased: once the erasure is committed."""
     transaction.on_commit(lambda: forget_person(organisation_id, person))
+
+
+# Uploads never confirmed are deleted after this many days (docs/spec/operations.md).
+UNCONFIRMED_DAYS = 7
+
+
+def delete_unconfirmed(now, dry_run: bool) -> int:
+    """Retention rule (sillon purge, the daily job): the kept uploads older than
+    UNCONFIRMED_DAYS; returns how many went (or would go)."""
+    limit = (now - timedelta(days=UNCONFIRMED_DAYS)).timestamp()
+    old = [path for path in root().glob("*/*.upload") if path.stat().st_mtime < limit]
+    if not dry_run:
+        for path in old:
+            path.unlink(missing_ok=True)
+    return len(old)

@@ -7,7 +7,9 @@ from decimal import Decimal
 
 from django.utils.translation import gettext as _
 
-from sillon.register.choices import ActivityKind
+from sillon.catalogue.targets import default_direction
+from sillon.core import personal_data
+from sillon.register.choices import OUTREACH_KINDS, ActivityKind
 from sillon.workbook import cells
 from sillon.workbook.cells import CellError
 from sillon.workbook.problems import Problem, shown
@@ -19,7 +21,8 @@ DEFAULTS = {
     ("jobs", "full_time_hours"): Decimal("38.00"),
     ("enterprises", "created_during_accompaniment"): True,
 }
-PERSONAL_DATA = ("first_name", "last_name", "email", "gender", "birth_year", "situation_at_intake")
+# A person's data, which every row of the person must give alike.
+PERSONAL_DATA = personal_data.personal_fields("register.Person")
 
 
 @dataclass
@@ -206,12 +209,29 @@ def cost_rules(values):
 
 
 def activity_rules(values):
-    if values.get("kind") != ActivityKind.EXPERT:
+    kind = values.get("kind")
+    if kind != ActivityKind.EXPERT:
         for name in ("expert_type", "expert_name", "cost_eur"):
             if values.get(name) not in (None, ""):
                 yield _("Only for an expert intervention (kind expert)."), name
-    if values.get("kind") != ActivityKind.EVENT and not values.get("project_refs"):
-        yield _("At least one project is required, except for an event."), "project_refs"
+    if kind in OUTREACH_KINDS:
+        if values.get("project_refs"):
+            yield _("An outreach activity has no project."), "project_refs"
+        if not values.get("channel"):
+            yield _("Required for an outreach activity."), "channel"
+    else:
+        if kind != ActivityKind.EVENT and not values.get("project_refs"):
+            yield (
+                _("At least one project is required, except for an event or outreach."),
+                "project_refs",
+            )
+        for name in ("audience", "channel", "partners"):
+            if values.get(name) not in (None, "", []):
+                yield _("Only for an outreach activity."), name
+
+
+def stake_rules(values):
+    yield from ends_after_starts(values, "acquired_date", "ended_date")
 
 
 def job_rules(values):
@@ -224,6 +244,13 @@ def job_rules(values):
         yield _("Weekly hours must be more than 0 and at most the full-time hours."), "weekly_hours"
 
 
+def target_rules(values):
+    """An empty direction is the indicator's own: at_most for costs (indicators.md)."""
+    if not values.get("direction") and values.get("indicator"):
+        values["direction"] = default_direction(values["indicator"])
+    yield from ()
+
+
 ROW_RULES = {
     "projects": project_rules,
     "enrolments": enrolment_rules,
@@ -231,4 +258,6 @@ ROW_RULES = {
     "costs": cost_rules,
     "activities": activity_rules,
     "jobs": job_rules,
+    "targets": target_rules,
+    "stakes": stake_rules,
 }

@@ -22,7 +22,7 @@ from sillon.workbook.template import write_template
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def data(request: HttpRequest) -> HttpResponse:
     runs = ImportRun.objects.filter(organisation=request.organisation).select_related("user")
     return render(
@@ -97,7 +97,7 @@ def template_download(request: HttpRequest) -> HttpResponse:
     return xlsx_response(buffer, "sillon-template.xlsx")
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def export_download(request: HttpRequest) -> HttpResponse:
     """The organisation's workbook; without names, contacts and notes for a member who
     may not see personal data (that export is for reading, not for re-import)."""
@@ -108,7 +108,7 @@ def export_download(request: HttpRequest) -> HttpResponse:
     return xlsx_response(buffer, f"{request.organisation.slug}.xlsx")
 
 
-@organisation_view(Ability.VIEW)
+@organisation_view(Ability.VIEW_RECORDS)
 def list_export(request: HttpRequest, name: str) -> HttpResponse:
     """One list page's records, with the page's filters (its query string), as a
     sheet of the workbook; without personal columns for a member who may not see them."""

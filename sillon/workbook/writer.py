@@ -7,7 +7,7 @@ from django.db.models import F
 from sillon.accounts.models import Organisation
 from sillon.register import linkcounts
 from sillon.register.models import Activity, Cohort, Person, Project
-from sillon.workbook import fast
+from sillon.workbook import fast, mission
 from sillon.workbook.planner import Plan
 from sillon.workbook.records import BINDINGS, HolderBinding, Links, same
 
@@ -20,6 +20,7 @@ def write(organisation: Organisation, plan: Plan, user, source: str) -> None:
     Organisation.objects.filter(pk=organisation.pk).update(data_version=F("data_version") + 1)
     links = Links(organisation)
     history = fast.History(user, source)
+    created_ids: dict[str, list[int]] = {}
     for binding in BINDINGS:
         sheet_plan = plan.sheets.get(binding.sheet_name)
         if sheet_plan is None or not (sheet_plan.create or sheet_plan.update):
@@ -39,6 +40,7 @@ def write(organisation: Organisation, plan: Plan, user, source: str) -> None:
             ],
             history,
         )
+        created_ids[binding.sheet_name] = created
         updated, names = [], set()
         for record, row, _changed in sheet_plan.update:
             for name, value in binding.fields(row.values, links).items():
@@ -53,6 +55,7 @@ def write(organisation: Organisation, plan: Plan, user, source: str) -> None:
             link_activities(sheet_plan, created, links, history)
         if binding.sheet_name in ("programmes", "projects", "enterprises", "partners"):
             links.refresh()
+    mission.write_links(organisation, plan, created_ids, links)
 
 
 def insert(model, records: list[dict], history: fast.History) -> list[int]:

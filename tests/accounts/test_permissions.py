@@ -8,15 +8,8 @@ from sillon.accounts.models import Membership
 from sillon.accounts.roles import Ability, Role
 
 # Every page of an organisation that takes GET, and who may open it.
-READABLE_BY_EVERY_MEMBER = [
-    "dashboard",
-    "projects",
-    "activities",
-    "enterprises",
-    "reports",
-    "data",
-    "settings",
-]
+READABLE_BY_EVERY_MEMBER = ["dashboard", "reports", "settings"]
+RECORDS = ["projects", "activities", "enterprises", "data"]  # not a viewer
 ADMIN_ONLY = ["members"]
 
 
@@ -24,7 +17,7 @@ def org_url(name, organisation, *args):
     return reverse(name, args=[organisation.slug, *args])
 
 
-@pytest.mark.parametrize("name", READABLE_BY_EVERY_MEMBER + ADMIN_ONLY)
+@pytest.mark.parametrize("name", READABLE_BY_EVERY_MEMBER + RECORDS + ADMIN_ONLY)
 def test_outsider_gets_404_on_every_page_of_another_organisation(name, org_a, outsider):
     response = outsider.client.get(org_url(name, org_a))
     assert response.status_code == 404
@@ -56,7 +49,7 @@ def test_unknown_organisation_is_404_like_a_foreign_one(admin):
     assert response.status_code == 404
 
 
-@pytest.mark.parametrize("name", READABLE_BY_EVERY_MEMBER + ADMIN_ONLY)
+@pytest.mark.parametrize("name", READABLE_BY_EVERY_MEMBER + RECORDS + ADMIN_ONLY)
 def test_anonymous_visitor_is_sent_to_login(name, client, org_a):
     url = org_url(name, org_a)
     response = client.get(url)
@@ -69,6 +62,13 @@ def test_anonymous_visitor_is_sent_to_login(name, client, org_a):
 def test_every_role_reads_the_shared_pages(name, role, org_a, personas):
     response = personas[role].client.get(org_url(name, org_a))
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("role", list(Role))
+@pytest.mark.parametrize("name", RECORDS)
+def test_every_role_but_the_viewer_opens_the_record_lists(name, role, org_a, personas):
+    response = personas[role].client.get(org_url(name, org_a))
+    assert response.status_code == (403 if role == Role.VIEWER else 200)
 
 
 @pytest.mark.parametrize(
@@ -112,7 +112,15 @@ def test_member_of_two_organisations_reaches_both(org_a, org_b, coach):
     [
         (Role.ADMIN, set(Ability)),
         (Role.MANAGER, set(Ability) - {Ability.MANAGE_ORGANISATION}),
-        (Role.COACH, {Ability.VIEW, Ability.VIEW_PERSONAL_DATA, Ability.EDIT_ACCOMPANIMENT}),
+        (
+            Role.COACH,
+            {
+                Ability.VIEW,
+                Ability.VIEW_RECORDS,
+                Ability.VIEW_PERSONAL_DATA,
+                Ability.EDIT_ACCOMPANIMENT,
+            },
+        ),
         (Role.VIEWER, {Ability.VIEW}),
     ],
 )
@@ -120,5 +128,6 @@ def test_roles_grant_what_domain_md_says(role, expected):
     assert set(role.abilities) == expected
 
 
-def test_viewer_never_has_personal_data():
+def test_viewer_never_has_personal_data_nor_records():
     assert Ability.VIEW_PERSONAL_DATA not in Role.VIEWER.abilities
+    assert Ability.VIEW_RECORDS not in Role.VIEWER.abilities

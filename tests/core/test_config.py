@@ -13,7 +13,9 @@ from django.db.utils import ConnectionHandler
 
 from sillon.config import (
     SQLITE_BUSY_TIMEOUT,
+    cache_config,
     database_config,
+    email_config,
     env_bool,
     env_count,
     load_or_create_secret_key,
@@ -100,20 +102,150 @@ def test_secret_key_is_created_once_private_and_then_reused(tmp_path):
     assert load_or_create_secret_key(tmp_path / "data") == first
 
 
-def run_check_deploy(tmp_path: Path, **environment) -> subprocess.CompletedProcess:
+def run_sillon(tmp_path: Path, *args, **environment) -> subprocess.CompletedProcess:
+    """`sillon ARGS` in a clean environment: none of Sillon's variables but these."""
     env = {
         key: value
         for key, value in os.environ.items()
-        if key not in {"DATABASE_URL", "SECRET_KEY", "DEBUG", "ALLOWED_HOSTS"}
+        if key
+        not in {
+            "DATABASE_URL",
+            "SECRET_KEY",
+            "DEBUG",
+            "ALLOWED_HOSTS",
+            "SILLON_PROFILE",
+            "EMAIL_URL",
+            "CACHE_URL",
+        }
     }
     env.update(SILLON_DATA_DIR=str(tmp_path), **environment)
     return subprocess.run(
-        [sys.executable, "-m", "sillon", "check", "--deploy", "--fail-level", "WARNING"],
+        [sys.executable, "-m", "sillon", *args],
         env=env,
         capture_output=True,
         text=True,
         check=False,
     )
+
+
+def run_check_deploy(tmp_path: Path, **environment) -> subprocess.CompletedProcess:
+    return run_sillon(tmp_path, "check", "--deploy", "--fail-level", "WARNING", **environment)
+
+
+PRINT_DEBUG = "shell", "-c", "from django.conf import settings; print(settings.DEBUG)", "-v", "0"
+
+
+@pytest.mark.parametrize(
+    ("environment", "debug"),
+    [
+        ({}, "False"),
+        ({"DEBUG": "false"}, "False"),
+        ({"SILLON_PROFILE": "development"}, "True"),
+        ({"SILLON_PROFILE": "development", "DEBUG": "false"}, "False"),
+    ],
+)
+def test_debug_is_on_only_in_the_development_profile_named_explicitly(tmp_path, environment, debug):
+    result = run_sillon(tmp_path, *PRINT_DEBUG, **environment)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == debug
+
+
+@pytest.mark.parametrize("profile", [None, "production"])
+def test_debug_cannot_be_turned_on_outside_the_development_profile(tmp_path, profile):
+    environment = {"DEBUG": "true", "ALLOWED_HOSTS": "sillon.example.org"}
+    if profile:
+        environment["SILLON_PROFILE"] = profile
+    result = run_sillon(tmp_path, *PRINT_DEBUG, **environment)
+    assert result.returncode == 1
+    assert "DEBUG=true needs SILLON_PROFILE=development" in result.stderr
+
+
+def test_a_wrong_email_url_stops_sillon_at_start_up_without_showing_the_password(tmp_path):
+    result = run_sillon(tmp_path, "check", EMAIL_URL="smtp://mailer:s3cret@mail.example.org:x")
+    assert result.returncode == 1
+    assert "EMAIL_URL 'smtp://mailer:***@mail.example.org:x' is not understood" in result.stderr
+    assert "s3cret" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "smtp://mailer:p%40ss@mail.example.org:587/?tls=True",
+            (
+                "smtp",
+                {
+                    "host": "mail.example.org",
+                    "port": 587,
+                    "username": "mailer",
+                    "password": "p@ss",
+                    "use_tls": True,
+                    "use_ssl": False,
+                },
+            ),
+        ),
+        (
+            "smtp://relay",
+            ("smtp", {"host": "relay", "port": 25, "use_tls": False, "use_ssl": False}),
+        ),
+        ("console://", ("console", {})),
+        ("file:///var/lib/sillon/mail", ("filebased", {"file_path": "/var/lib/sillon/mail"})),
+    ],
+)
+def test_email_url_gives_djangos_default_mailer(url, expected):
+    backend, options = expected
+    assert email_config(url) == {
+        "BACKEND": f"django.core.mail.backends.{backend}.EmailBackend",
+        "OPTIONS": options,
+    }
+
+
+@pytest.mark.parametrize(
+    ("url", "problem"),
+    [
+        ("smpt://mail.example.org", "scheme must be smtp://"),
+        ("mail.example.org", "scheme must be smtp://"),
+        ("smtp://mail.example.org:25x", "Port could not be cast"),
+        ("file:///", "file:/// needs a folder"),
+    ],
+)
+def test_a_wrong_email_url_is_refused_with_what_is_wrong(url, problem):
+    with pytest.raises(ImproperlyConfigured, match=r"EMAIL_URL .* is not understood") as error:
+        email_config(url)
+    assert problem in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("url", "backend", "location"),
+    [
+        ("db://", "db.DatabaseCache", "sillon_cache"),
+        ("db://figures", "db.DatabaseCache", "figures"),
+        ("locmem://", "locmem.LocMemCache", ""),
+        ("file:///var/cache/sillon", "filebased.FileBasedCache", "/var/cache/sillon"),
+        ("redis://cache:6379/1", "redis.RedisCache", "redis://cache:6379/1"),
+    ],
+)
+def test_cache_url_gives_the_cache(url, backend, location):
+    config = cache_config(url)
+    assert config["BACKEND"] == f"django.core.cache.backends.{backend}"
+    assert config["LOCATION"] == location
+
+
+@pytest.mark.parametrize("url", ["memcached://x", "file://relative", "db", "redis://"])
+def test_a_wrong_cache_url_is_refused(url):
+    with pytest.raises(ImproperlyConfigured, match="CACHE_URL must be"):
+        cache_config(url)
+
+
+def test_by_default_every_process_shares_the_cache_in_the_database(tmp_path):
+    """`sillon migrate` creates the cache's table; a value one process stores, another
+    process reads."""
+    assert run_sillon(tmp_path, "migrate", "--verbosity", "0").returncode == 0
+    store = "from django.core.cache import cache; cache.set('shared', 42, 60)"
+    read = "from django.core.cache import cache; print(cache.get('shared'))"
+    assert run_sillon(tmp_path, "shell", "-c", store).returncode == 0
+    result = run_sillon(tmp_path, "shell", "-c", read, "-v", "0")
+    assert result.stdout.strip() == "42", result.stderr
 
 
 def test_production_profile_passes_the_deployment_checks(tmp_path):
@@ -125,6 +257,9 @@ def test_production_profile_passes_the_deployment_checks(tmp_path):
 
 
 def test_development_profile_does_not_pass_them(tmp_path):
-    result = run_check_deploy(tmp_path)
+    result = run_check_deploy(tmp_path, SILLON_PROFILE="development")
     assert result.returncode == 1
     assert "DEBUG" in result.stderr
+    unset = run_check_deploy(tmp_path)  # no debug pages, yet no secure cookies either
+    assert unset.returncode == 1
+    assert "DEBUG" not in unset.stderr and "SESSION_COOKIE_SECURE" in unset.stderr

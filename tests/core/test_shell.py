@@ -26,8 +26,8 @@ def test_home_explains_when_the_user_belongs_to_no_organisation(client, django_u
     assert "membre d’aucune organisation" in response.content.decode()
 
 
-def test_navigation_shows_every_section_and_marks_the_current_one(org_a, viewer):
-    content = viewer.client.get(reverse("settings", args=[org_a.slug])).content.decode()
+def test_navigation_shows_every_section_and_marks_the_current_one(org_a, coach):
+    content = coach.client.get(reverse("settings", args=[org_a.slug])).content.decode()
     for label in [
         "Tableau de bord",
         "Projets",
@@ -40,6 +40,17 @@ def test_navigation_shows_every_section_and_marks_the_current_one(org_a, viewer)
         assert label in content
     assert f'href="{reverse("settings", args=[org_a.slug])}" aria-current="page"' in content
     assert len(SECTIONS) == 7
+
+
+def test_navigation_hides_from_a_viewer_the_sections_of_records(org_a, viewer):
+    content = viewer.client.get(reverse("settings", args=[org_a.slug])).content.decode()
+    for name in ["dashboard", "reports", "settings"]:
+        assert f'href="{reverse(name, args=[org_a.slug])}"' in content
+    for name in ["projects", "activities", "enterprises", "data"]:
+        assert f'href="{reverse(name, args=[org_a.slug])}"' not in content
+    # Nor does the Settings page link to lists of records.
+    for name in ["interaction_list", "internal_action_list", "cost_line_list"]:
+        assert reverse(name, args=[org_a.slug]) not in content
 
 
 def test_switcher_lists_the_organisations_of_the_user_only(org_a, org_b, coach):
@@ -73,7 +84,7 @@ def test_language_switcher_changes_the_interface_language(language, heading, org
     [
         ("fr", "Du 1 janvier 2024 au 30 juin 2024."),
         ("nl", "Van 1 januari 2024 tot 30 juni 2024."),
-        ("en", "From Jan. 1, 2024 to June 30, 2024."),
+        ("en", "From 1 Jan 2024 to 30 Jun 2024."),
     ],
 )
 def test_dashboard_writes_dates_in_the_user_language(language, expected, org_a, coach):

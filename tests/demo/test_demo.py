@@ -7,6 +7,7 @@ from sillon.accounts.demo import DEMO_PASSWORD
 from sillon.accounts.models import Membership, Organisation
 from sillon.accounts.roles import Role
 from sillon.codes import enterprise_numbers, legal_forms, nace
+from sillon.mission.models import Mission, Stake
 from sillon.register.models import (
     Activity,
     Cohort,
@@ -121,7 +122,25 @@ def test_demo_tells_a_credible_story(db):
     )
     assert {"nonprofit", "cooperative", "company"} <= families
     kinds = set(Activity.objects.filter(organisation=organisation).values_list("kind", flat=True))
-    assert kinds == {"coaching", "training", "event", "expert", "coworking"}
+    assert kinds == {"coaching", "training", "event", "expert", "coworking"} | {
+        "prospection",
+        "communication",
+        "representation",
+        "dissemination",
+    }
+    # The missions of a funding agreement, with representation also covered by partners.
+    missions = Mission.objects.filter(organisation=organisation)
+    assert set(missions.values_list("code", flat=True)) == {
+        "programmes",
+        "coworking",
+        "prospection",
+        "communication",
+        "representation",
+        "dissemination",
+        "administration",
+    }
+    assert missions.get(code="representation").also_covered_by.exists()
+    assert Stake.objects.filter(organisation=organisation).exists()
     experts = Activity.objects.filter(organisation=organisation, kind="expert")
     assert not experts.filter(cost_eur__isnull=True).exists()
     assert experts.values("expert_type").distinct().count() >= 6

@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from sillon.accounts.roles import Role
 from sillon.outcomes.models import Target
+from sillon.register.choices import ProjectStatus
 from sillon.register.models import Programme
 from tests.indicators.test_accompaniment import enrol, project
 
@@ -38,29 +39,54 @@ def dashboard(persona, organisation, period="2025"):
 def test_every_role_sees_the_key_figures_with_their_target(role, org_a, enrolled, personas):
     response = dashboard(personas[role], org_a)
     assert response.status_code == 200
-    row = next(r for r in response.context["rows"] if r["indicator"].id == "projects.accompanied")
+    row = next(r for r in response.context["rows"] if r.indicator.id == "projects.accompanied")
     # 3 projects against a target of 4: 75 % reached.
-    assert (row["value"], row["target"], row["reached"]) == (3, 4, 0.75)
+    assert (row.value, row.target, row.reached) == (3, 4, 0.75)
     assert "75,0\u00a0%" in response.content.decode()
 
 
 def test_a_second_semester_is_compared_on_the_year_to_date(org_a, enrolled, manager):
     response = dashboard(manager, org_a, "2025-S2")
-    row = next(r for r in response.context["rows"] if r["indicator"].id == "projects.accompanied")
-    assert row["ytd"] == 3 and row["target"] == 4  # the annual target
+    row = next(r for r in response.context["rows"] if r.indicator.id == "projects.accompanied")
+    assert row.ytd == 3 and row.target == 4  # the annual target
 
 
 def test_figures_follow_a_write_at_once(org_a, enrolled, manager):
-    assert dashboard(manager, org_a).context["rows"][0]["value"] == 3
+    assert dashboard(manager, org_a).context["rows"][0].value == 3
     enrol(project(org_a, "P9"), enrolled, datetime.date(2025, 3, 1))
-    assert dashboard(manager, org_a).context["rows"][0]["value"] == 4
+    assert dashboard(manager, org_a).context["rows"][0].value == 4
 
 
-def test_the_records_behind_a_figure_are_the_ones_counted(org_a, enrolled, viewer):
+def test_the_records_behind_a_figure_are_the_ones_counted(org_a, enrolled, coach):
+    url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
+    response = coach.client.get(url, {"period": "2025"})
+    assert [p.ref for p in response.context["page"]] == ["P0", "P1", "P2"]
+    assert coach.client.get(url, {"period": "2023"}).context["page"].paginator.count == 0
+
+
+def test_a_viewer_reads_counts_behind_a_figure_never_the_records(org_a, enrolled, viewer):
     url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
     response = viewer.client.get(url, {"period": "2025"})
-    assert [p.ref for p in response.context["page"]] == ["P0", "P1", "P2"]
-    assert viewer.client.get(url, {"period": "2023"}).context["page"].paginator.count == 0
+    assert response.status_code == 200
+    assert "page" not in response.context
+    # The three projects of `enrolled` are active: one line, three projects...
+    assert response.context["breakdown"] == [(ProjectStatus.ACTIVE.label, 3)]
+    content = response.content.decode()
+    # ...shown as "< 5" (a small number), with no reference and no link to a record.
+    assert "&lt; 5" in content
+    assert "P0" not in content and "/projects/" not in content
+    # Two more stopped and three more active: 6 active are shown, 2 stopped are "< 5".
+    for number in range(3, 8):
+        found = project(org_a, f"P{number}")
+        enrol(found, enrolled, datetime.date(2025, 2, 1))
+        if number < 5:
+            found.status, found.status_date = ProjectStatus.STOPPED, datetime.date(2025, 3, 1)
+            found.save()
+    response = viewer.client.get(url, {"period": "2025"})
+    assert response.context["breakdown"] == [
+        (ProjectStatus.ACTIVE.label, 6),
+        (ProjectStatus.STOPPED.label, 2),
+    ]
 
 
 def test_an_indicator_without_a_list_or_unknown_is_404(org_a, viewer):

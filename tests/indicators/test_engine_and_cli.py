@@ -49,6 +49,17 @@ def test_json_lists_every_indicator_in_catalogue_order(demo):
     per_project = by_id["accompaniment.cost_per_project"]
     assert per_project["denominator"] == by_id["projects.accompanied"]["value"]
     assert per_project["value"] == pytest.approx(cost / per_project["denominator"])
+    # The ratios of docs/spec/comparison.md.
+    projects = by_id["projects.accompanied"]["value"]
+    created = by_id["enterprises.created"]["value"]
+    per_100 = by_id["ratio.enterprises_per_100_projects"]
+    assert (per_100["numerator"], per_100["denominator"]) == (100 * created, projects)
+    assert per_100["value"] == pytest.approx(100 * created / projects)
+    jobs = by_id["ratio.jobs_per_enterprise_created"]
+    assert jobs["unit"] == "ratio"
+    assert jobs["value"] == pytest.approx(by_id["jobs.created"]["value"] / created)
+    hours = by_id["ratio.hours_per_project"]
+    assert hours["value"] == pytest.approx(by_id["accompaniment.hours"]["value"] / projects)
 
 
 def test_csv_and_text_formats(demo):

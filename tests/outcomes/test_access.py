@@ -32,8 +32,8 @@ def _project(o):
 # Each URL name, the ability it asks, and the record ids it takes from an Outcomes
 # (None: the URL takes no id).
 PAGES = {
-    "enterprises": (Ability.VIEW, None),
-    "jobs": (Ability.VIEW, None),
+    "enterprises": (Ability.VIEW_RECORDS, None),
+    "jobs": (Ability.VIEW_RECORDS, None),
     "jobs_quick": (ACCOMPANIMENT, _project),
     "job_end": (ACCOMPANIMENT, lambda o: [o.job.pk]),
     "job_create": (ACCOMPANIMENT, _project),
@@ -55,15 +55,15 @@ PAGES = {
     "partner_create": (Ability.EDIT_RECORDS, None),
     "partner_edit": (Ability.EDIT_RECORDS, lambda o: [o.partner.pk]),
     "partner_delete": (Ability.EDIT_RECORDS, lambda o: [o.partner.pk]),
-    "interaction_list": (Ability.VIEW, None),
+    "interaction_list": (Ability.VIEW_RECORDS, None),
     "interaction_create": (Ability.EDIT_RECORDS, None),
     "interaction_edit": (Ability.EDIT_RECORDS, lambda o: [o.interaction.pk]),
     "interaction_delete": (Ability.EDIT_RECORDS, lambda o: [o.interaction.pk]),
-    "internal_action_list": (Ability.VIEW, None),
+    "internal_action_list": (Ability.VIEW_RECORDS, None),
     "internal_action_create": (Ability.EDIT_RECORDS, None),
     "internal_action_edit": (Ability.EDIT_RECORDS, lambda o: [o.internal_action.pk]),
     "internal_action_delete": (Ability.EDIT_RECORDS, lambda o: [o.internal_action.pk]),
-    "cost_line_list": (Ability.VIEW, None),
+    "cost_line_list": (Ability.VIEW_RECORDS, None),
     "cost_line_create": (Ability.MANAGE_ORGANISATION, None),
     "cost_line_edit": (Ability.MANAGE_ORGANISATION, lambda o: [o.cost_line.pk]),
     "cost_line_delete": (Ability.MANAGE_ORGANISATION, lambda o: [o.cost_line.pk]),
@@ -73,7 +73,9 @@ PAGES = {
     "target_delete": (Ability.MANAGE_ORGANISATION, lambda o: [o.target.pk]),
 }
 ALL = sorted(PAGES)
-READ = sorted(name for name, (ability, _) in PAGES.items() if ability == Ability.VIEW)
+READ = sorted(
+    name for name, (ability, _) in PAGES.items() if ability in (Ability.VIEW, Ability.VIEW_RECORDS)
+)
 WRITE = sorted(set(ALL) - set(READ))
 WITH_RECORD = sorted(name for name, (_, ids) in PAGES.items() if ids is not None)
 MODELS = [

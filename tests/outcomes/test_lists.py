@@ -76,10 +76,10 @@ ALL_ENTERPRISES = [
 
 
 def test_enterprises_list_shows_every_enterprise_of_the_organisation(
-    org_a, org_b, enterprises, viewer
+    org_a, org_b, enterprises, coach
 ):
     enterprise(org_b, "P-1", "Ailleurs SC")
-    assert names(viewer.client.get(make.url("enterprises", org_a))) == ALL_ENTERPRISES
+    assert names(coach.client.get(make.url("enterprises", org_a))) == ALL_ENTERPRISES
 
 
 @pytest.mark.parametrize(
@@ -102,31 +102,31 @@ def test_enterprises_list_shows_every_enterprise_of_the_organisation(
         ({"legal_form_family": "cooperative", "accredited": "no"}, ["Coop retirée"]),
     ],
 )
-def test_enterprises_filters(org_a, enterprises, viewer, query, expected):
-    assert names(viewer.client.get(make.url("enterprises", org_a), query)) == expected
+def test_enterprises_filters(org_a, enterprises, coach, query, expected):
+    assert names(coach.client.get(make.url("enterprises", org_a), query)) == expected
 
 
-def test_accreditation_obtained_in_the_future_does_not_count_yet(org_a, viewer):
+def test_accreditation_obtained_in_the_future_does_not_count_yet(org_a, coach):
     later = enterprise(org_a, "P-1", "Bientôt agréée")
     out.accreditation(later, "esd_obtained", TODAY + DAY)
-    response = viewer.client.get(make.url("enterprises", org_a), {"accredited": "yes"})
+    response = coach.client.get(make.url("enterprises", org_a), {"accredited": "yes"})
     assert names(response) == []
 
 
-def test_accreditation_obtained_today_counts(org_a, viewer):
+def test_accreditation_obtained_today_counts(org_a, coach):
     today = enterprise(org_a, "P-1", "Agréée ce jour")
     out.accreditation(today, "esd_obtained", TODAY)
-    response = viewer.client.get(make.url("enterprises", org_a), {"accredited": "yes"})
+    response = coach.client.get(make.url("enterprises", org_a), {"accredited": "yes"})
     assert names(response) == ["Agréée ce jour"]
 
 
-def test_enterprises_list_counts_the_jobs_of_today(org_a, viewer):
+def test_enterprises_list_counts_the_jobs_of_today(org_a, coach):
     shop = enterprise(org_a, "P-1", "Épicerie")
     out.job(shop, "J1", start_date=TODAY - 10 * DAY)
     out.job(shop, "J2", start_date=TODAY - 10 * DAY, end_date=TODAY)
     out.job(shop, "J3", start_date=TODAY - 10 * DAY, end_date=TODAY - DAY)
     out.job(shop, "J4", start_date=TODAY + DAY)
-    response = viewer.client.get(make.url("enterprises", org_a))
+    response = coach.client.get(make.url("enterprises", org_a))
     assert [e.active_jobs for e in response.context["page"]] == [2]
 
 
@@ -185,19 +185,19 @@ def jobs(org_a):
         ({"active_on": "2024-06-01", "contract_type": "fixed_term"}, ["art60"]),
     ],
 )
-def test_jobs_filters(org_a, jobs, viewer, query, expected):
-    assert job_refs(viewer.client.get(make.url("jobs", org_a), query)) == expected
+def test_jobs_filters(org_a, jobs, coach, query, expected):
+    assert job_refs(coach.client.get(make.url("jobs", org_a), query)) == expected
 
 
-def test_jobs_filter_takes_the_joint_committee_as_typed_without_dot(org_a, jobs, viewer):
+def test_jobs_filter_takes_the_joint_committee_as_typed_without_dot(org_a, jobs, coach):
     """The job form takes "32902" for 329.02; the list filter should too."""
-    response = viewer.client.get(make.url("jobs", org_a), {"joint_committee": "32902"})
+    response = coach.client.get(make.url("jobs", org_a), {"joint_committee": "32902"})
     assert job_refs(response) == ["art60", "perm"]
 
 
-def test_jobs_list_shows_only_the_jobs_of_the_organisation(org_a, org_b, jobs, viewer):
+def test_jobs_list_shows_only_the_jobs_of_the_organisation(org_a, org_b, jobs, coach):
     out.job(enterprise(org_b, "P-1", "Ailleurs"), "foreign")
-    assert "foreign" not in job_refs(viewer.client.get(make.url("jobs", org_a)))
+    assert "foreign" not in job_refs(coach.client.get(make.url("jobs", org_a)))
 
 
 def test_jobs_list_shows_no_names_to_anyone(org_a, jobs, admin):
@@ -225,10 +225,10 @@ def add_enterprises(organisation, have: list, size: int) -> None:
 @pytest.mark.parametrize(
     "query", ["", "?state=active&accredited=yes&legal_form_family=cooperative"]
 )
-def test_enterprises_list_queries_do_not_grow_with_enterprises(org_a, viewer, query):
+def test_enterprises_list_queries_do_not_grow_with_enterprises(org_a, coach, query):
     have = []
     counts = count_with(
-        viewer.client,
+        coach.client,
         make.url("enterprises", org_a) + query,
         lambda size: add_enterprises(org_a, have, size),
     )
@@ -243,15 +243,15 @@ def add_jobs(organisation, have: list, size: int) -> None:
 
 
 @pytest.mark.parametrize("query", ["", f"?active_on={TODAY.isoformat()}&worker_status=employee"])
-def test_jobs_list_queries_do_not_grow_with_jobs(org_a, viewer, query):
+def test_jobs_list_queries_do_not_grow_with_jobs(org_a, coach, query):
     have = []
     counts = count_with(
-        viewer.client, make.url("jobs", org_a) + query, lambda size: add_jobs(org_a, have, size)
+        coach.client, make.url("jobs", org_a) + query, lambda size: add_jobs(org_a, have, size)
     )
     assert counts[5] == counts[50], counts
 
 
-def test_cost_line_list_queries_do_not_grow_with_lines(org_a, viewer):
+def test_cost_line_list_queries_do_not_grow_with_lines(org_a, coach):
     programme = make.programme(org_a)
     have = []
 
@@ -267,18 +267,18 @@ def test_cost_line_list_queries_do_not_grow_with_lines(org_a, viewer):
                 )
             )
 
-    counts = count_with(viewer.client, make.url("cost_line_list", org_a), grow)
+    counts = count_with(coach.client, make.url("cost_line_list", org_a), grow)
     assert counts[5] == counts[50], counts
 
 
-def test_interaction_list_queries_do_not_grow_with_interactions(org_a, viewer):
+def test_interaction_list_queries_do_not_grow_with_interactions(org_a, coach):
     have = []
 
     def grow(size):
         while len(have) < size:
             have.append(out.interaction(org_a, date=datetime.date(2024, 1, 1) + len(have) * DAY))
 
-    counts = count_with(viewer.client, make.url("interaction_list", org_a), grow)
+    counts = count_with(coach.client, make.url("interaction_list", org_a), grow)
     assert counts[5] == counts[50], counts
 
 

@@ -22,10 +22,10 @@ from tests.register import factories as make
 # Each URL name, the ability it asks, and the record ids it takes from a Register
 # (None: the URL takes no id).
 PAGES = {
-    "projects": (Ability.VIEW, None),
-    "project_search": (Ability.VIEW, None),
-    "project": (Ability.VIEW, lambda r: [r.project.pk]),
-    "activities": (Ability.VIEW, None),
+    "projects": (Ability.VIEW_RECORDS, None),
+    "project_search": (Ability.VIEW_RECORDS, None),
+    "project": (Ability.VIEW_RECORDS, lambda r: [r.project.pk]),
+    "activities": (Ability.VIEW_RECORDS, None),
     "programmes": (Ability.VIEW, None),
     "project_create": (Ability.EDIT_ACCOMPANIMENT, None),
     "project_edit": (Ability.EDIT_ACCOMPANIMENT, lambda r: [r.project.pk]),
@@ -51,7 +51,9 @@ PAGES = {
     "cohort_delete": (Ability.MANAGE_ORGANISATION, lambda r: [r.cohort.pk]),
 }
 ALL = sorted(PAGES)
-READ = sorted(name for name, (ability, _) in PAGES.items() if ability == Ability.VIEW)
+READ = sorted(
+    name for name, (ability, _) in PAGES.items() if ability in (Ability.VIEW, Ability.VIEW_RECORDS)
+)
 WRITE = sorted(set(ALL) - set(READ))
 # Pages of a write ability that only answer GET (a download): a POST there is a 405.
 GET_ONLY = {"holder_export"}

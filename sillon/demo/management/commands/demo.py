@@ -12,11 +12,12 @@ from sillon.accounts.demo import (
     DEMO_PASSWORD,
     DEMO_SLUG,
     create_demo_members,
+    demo_enterprise_number,
     demo_logins,
     demo_name,
 )
 from sillon.accounts.models import Organisation
-from sillon.demo import outcomes, register
+from sillon.demo import mission, outcomes, register
 from sillon.demo.bulk import refresh_statistics
 from sillon.demo.purge import is_demo_organisation, purge_organisation
 
@@ -113,10 +114,13 @@ class Command(BaseCommand):
         existing = Organisation.objects.filter(slug=slug).first()
         if existing is not None:
             purge_organisation(existing)
-        organisation = Organisation.objects.create(slug=slug, name=demo_name(slug))
+        organisation = Organisation.objects.create(
+            slug=slug, name=demo_name(slug), enterprise_number=demo_enterprise_number(slug)
+        )
         kept = create_demo_members(organisation)
         register.populate(organisation, projects, seed, progress=self.progress(projects))
         outcomes.populate(organisation, projects, seed)
+        mission.populate(organisation, seed)
         if sys.stderr.isatty():
             sys.stderr.write("\n")
         return organisation, kept

@@ -2,11 +2,12 @@ import datetime
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+from django.utils.translation import override
 
 from sillon.accounts.commands import organisation_named
-from sillon.catalogue.periods import parse_period
-from sillon.indicators.engine import compute
-from sillon.indicators.output import render
+from sillon.catalogue.periods import parse_period, refuse_future
+from sillon.indicators.output import catalogue
 
 
 class Command(BaseCommand):
@@ -23,16 +24,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, organisation, period, as_of, format, lang, **options):
         found = organisation_named(organisation)
-        try:
-            parsed = parse_period(period)
-        except ValidationError as error:
-            raise CommandError(
-                f"{period!r} is not a period: write 2025, 2025-S1, 2025-S2 or "
-                "2024-07-01..2025-06-30."
-            ) from error
+        with override("en"):
+            try:
+                parsed = refuse_future(parse_period(period), timezone.localdate())
+            except ValidationError as error:
+                raise CommandError(" ".join(error.messages)) from error
         try:
             as_of_date = datetime.date.fromisoformat(as_of) if as_of else parsed.end
         except ValueError as error:
             raise CommandError(f"{as_of!r} is not a date: write YYYY-MM-DD.") from error
-        results = compute(found, parsed, as_of_date)
-        self.stdout.write(render(format, lang, found, parsed, as_of_date, results), ending="")
+        output = catalogue(format, lang, found, parsed, as_of_date)
+        self.stdout.write(output, ending="")

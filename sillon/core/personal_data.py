@@ -1,0 +1,342 @@
+"""Which fields hold personal data, declared once (docs/spec/domain.md, "Personal and
+sensitive data").
+
+Every concrete field of every Sillon model is named here, in one of three kinds:
+
+- `PERSONAL`: identifies or describes a person (a holder's names, e-mail, birth year,
+  gender, situation; a job's gender; an expert's name; a natural person's names in the
+  official register; an invited member's address);
+- `SENSITIVE`: free text that may name people or their health, family or money
+  matters (stop reasons, every note, the social-impact text);
+- `PLAIN`: neither.
+
+The workbook (its export leaves out personal and sensitive columns for a member who
+may not see them, and its validation compares a person's personal data across rows),
+the erasure and the GDPR export of a person (register/actions.py) read this table;
+so does a test that fails when a field of a Sillon model is not declared
+(tests/core/test_personal_data.py). A historical model (django-simple-history) has
+its model's fields plus `history_*` fields, all plain; an automatic many-to-many
+table holds ids only.
+
+Models are named by label, so that this module imports no app above it.
+"""
+
+from django.db import models
+
+PERSONAL, SENSITIVE, PLAIN = "personal", "sensitive", "plain"
+KINDS = (PERSONAL, SENSITIVE, PLAIN)
+
+_COMMON = ("id", "organisation", "source")
+
+DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
+    # accounts
+    "accounts.Organisation": {PLAIN: ("id", "slug", "name", "created_at", "data_version")},
+    "accounts.Membership": {PLAIN: ("id", "organisation", "user", "role", "created_at")},
+    "accounts.AuditEvent": {
+        # Member ids only, by design (accounts/audit.py).
+        PLAIN: ("id", "created_at", "kind", "organisation", "actor_id", "target", "details")
+    },
+    "accounts.InitialPassword": {PLAIN: ("id", "user", "created_at")},
+    "accounts.Invitation": {
+        PERSONAL: ("email", "invited_as"),
+        PLAIN: (
+            "id",
+            "organisation",
+            "role",
+            "user",
+            "token_hash",
+            "invited_by",
+            "created_at",
+            "expires_at",
+            "answer",
+            "answered_at",
+        ),
+    },
+    # api
+    "api.ApiToken": {
+        # The secret itself is never stored: a hash and its first characters.
+        PLAIN: (
+            "id",
+            "user",
+            "name",
+            "prefix",
+            "key_hash",
+            "created_at",
+            "expires_on",
+            "last_used_at",
+            "revoked_at",
+        ),
+    },
+    # register
+    "register.Programme": {PLAIN: (*_COMMON, "code", "name_fr", "name_nl", "name_en", "kind")},
+    "register.Cohort": {PLAIN: (*_COMMON, "programme", "name", "start_date", "end_date")},
+    "register.Person": {
+        PERSONAL: (
+            "first_name",
+            "last_name",
+            "email",
+            "gender",
+            "birth_year",
+            "situation_at_intake",
+        ),
+        PLAIN: (*_COMMON, "ref"),
+    },
+    "register.Project": {
+        SENSITIVE: ("stop_reason",),
+        PLAIN: (
+            *_COMMON,
+            "ref",
+            "name",
+            "project_type",
+            "sector_type",
+            "nace_version",
+            "nace_code",
+            "nace_section",
+            "themes",
+            "intake_date",
+            "status",
+            "status_date",
+        ),
+    },
+    "register.Enrolment": {
+        PLAIN: (*_COMMON, "project", "programme", "cohort", "start_date", "end_date", "outcome")
+    },
+    "register.Enterprise": {
+        PLAIN: (
+            *_COMMON,
+            "project",
+            "enterprise_number",
+            "name",
+            "legal_form",
+            "legal_form_family",
+            "created_during_accompaniment",
+            "creation_date",
+            "cessation_date",
+            "cessation_reason",
+            "joint_committees",
+            "postcode",
+        )
+    },
+    "register.Activity": {
+        PERSONAL: ("expert_name",),
+        SENSITIVE: ("note",),
+        PLAIN: (
+            *_COMMON,
+            "ref",
+            "date",
+            "kind",
+            "hours",
+            "project_count",
+            "programme",
+            "expert_type",
+            "cost_eur",
+            "topics",
+            "governance_topic",
+            "attendees",
+        ),
+    },
+    # outcomes
+    "outcomes.Job": {
+        PERSONAL: ("gender",),
+        PLAIN: (
+            *_COMMON,
+            "enterprise",
+            "job_ref",
+            "start_date",
+            "end_date",
+            "worker_status",
+            "contract_type",
+            "weekly_hours",
+            "full_time_hours",
+            "joint_committee",
+        ),
+    },
+    "outcomes.AccreditationEvent": {PLAIN: (*_COMMON, "enterprise", "event", "date")},
+    "outcomes.NonAccreditationReason": {
+        SENSITIVE: ("note",),
+        PLAIN: (*_COMMON, "enterprise", "reason", "date"),
+    },
+    "outcomes.Partner": {PLAIN: (*_COMMON, "code", "name", "kind")},
+    "outcomes.PartnerInteraction": {
+        SENSITIVE: ("note",),
+        PLAIN: (*_COMMON, "partner", "date", "kind"),
+    },
+    "outcomes.Transfer": {SENSITIVE: ("note",), PLAIN: (*_COMMON, "project", "partner", "date")},
+    "outcomes.ImpactAssessment": {
+        SENSITIVE: ("social_impact",),
+        PLAIN: (
+            *_COMMON,
+            "project",
+            "date",
+            "continuous_activity",
+            "economic_risk",
+            "paid_work",
+            "community_aim",
+            "citizen_initiative",
+            "limited_profit_distribution",
+            "autonomy",
+            "non_capital_decision",
+            "participatory",
+            "beneficiaries",
+            "environmental_actions",
+            "diversity_actions",
+        ),
+    },
+    "outcomes.InternalAction": {PLAIN: (*_COMMON, "date", "kind", "scope", "description")},
+    "outcomes.CostLine": {
+        SENSITIVE: ("note",),
+        PLAIN: (
+            *_COMMON,
+            "period_start",
+            "period_end",
+            "programme",
+            "category",
+            "amount_eur",
+            "funding_source",
+        ),
+    },
+    "outcomes.Target": {PLAIN: (*_COMMON, "indicator", "period", "value")},
+    # workbook, reports, official register
+    "workbook.ImportRun": {
+        PLAIN: (
+            "id",
+            "organisation",
+            "file_name",
+            "sha256",
+            "user",
+            "created_at",
+            "status",
+            "counts",
+            "problem_count",
+            "size",
+            "reason",
+        )
+    },
+    "reports.Report": {
+        PLAIN: (
+            "id",
+            "organisation",
+            "kind",
+            "period",
+            "format",
+            "language",
+            "suppression",
+            "requested_by",
+            "requested_at",
+            "status",
+            "progress",
+            "progress_at",
+            "error",
+            "file",
+            "checksum",
+            "duration",
+        )
+    },
+    "kbo.SyncRun": {
+        PLAIN: (
+            "id",
+            "kind",
+            "extract_number",
+            "snapshot_date",
+            "extract_timestamp",
+            "file_name",
+            "checksum",
+            "tracked",
+            "found",
+            "lines_read",
+            "findings_created",
+            "started_at",
+            "finished_at",
+            "read_seconds",
+            "write_seconds",
+        )
+    },
+    "kbo.RegisterEntry": {
+        # A natural person's enterprise (type 1) is named after the person.
+        PERSONAL: ("names",),
+        PLAIN: (
+            "id",
+            "enterprise_number",
+            "active",
+            "status",
+            "juridical_situation",
+            "juridical_situation_labels",
+            "type_of_enterprise",
+            "juridical_form",
+            "juridical_form_cac",
+            "start_date",
+            "nace_2008",
+            "nace_2025",
+            "postcode",
+            "sync_run",
+            "extract_number",
+            "snapshot_date",
+        ),
+    },
+    "kbo.Finding": {
+        # A finding on a name quotes the register's, which may be a person's.
+        PERSONAL: ("register_value",),
+        PLAIN: (
+            "id",
+            "organisation",
+            "enterprise",
+            "sync_run",
+            "kind",
+            "sillon_value",
+            "status",
+            "created_at",
+            "decided_by",
+            "decided_at",
+        ),
+    },
+}
+
+# Personal fields an erasure keeps, because the figures count them and they no longer
+# identify anyone once the names are gone (docs/spec/domain.md, Person).
+KEPT_ON_ERASURE = {"register.Person": ("gender", "situation_at_intake")}
+
+HISTORY_FIELDS = (
+    "history_id",
+    "history_date",
+    "history_change_reason",
+    "history_type",
+    "history_user",
+)
+
+
+def _label(model: type[models.Model] | str) -> str:
+    if isinstance(model, str):
+        return model
+    history_of = getattr(model, "instance_type", None)  # a simple-history model
+    if history_of is not None:
+        return history_of._meta.label
+    return model._meta.label
+
+
+def declaration(model: type[models.Model] | str) -> dict[str, str]:
+    """{field name: kind} of a model (of its model, for a historical one)."""
+    return {name: kind for kind, names in DECLARED.get(_label(model), {}).items() for name in names}
+
+
+def fields_of_kind(model, *kinds: str) -> tuple[str, ...]:
+    found = declaration(model)
+    return tuple(name for name, kind in found.items() if kind in kinds)
+
+
+def personal_fields(model) -> tuple[str, ...]:
+    return fields_of_kind(model, PERSONAL)
+
+
+def sensitive_fields(model) -> tuple[str, ...]:
+    return fields_of_kind(model, SENSITIVE)
+
+
+def hidden_fields(model) -> tuple[str, ...]:
+    """What a member without `VIEW_PERSONAL_DATA` never reads: personal and sensitive."""
+    return fields_of_kind(model, PERSONAL, SENSITIVE)
+
+
+def erased_fields(model) -> tuple[str, ...]:
+    """The personal fields an erasure blanks."""
+    kept = KEPT_ON_ERASURE.get(_label(model), ())
+    return tuple(name for name in personal_fields(model) if name not in kept)
