@@ -17,6 +17,7 @@ BENCHMARKS = [
     "bench.reports",
     "bench.workbook",
     "bench.kbo",
+    "bench.comparison",
     "bench.api",
 ]
 ROOT = Path(__file__).resolve().parent.parent

@@ -15,6 +15,7 @@ organisation_patterns = [
     path("reports/", include("sillon.reports.urls")),
     path("data/", include("sillon.workbook.urls")),
     path("", include("sillon.kbo.urls")),
+    path("", include("sillon.followup.urls")),
     path("settings/", include("sillon.accounts.organisation_urls")),
     path("settings/api-tokens/", include(api_pages.organisation_urlpatterns)),
 ]
@@ -27,6 +28,8 @@ urlpatterns = [
     path("accounts/api-tokens/", include("sillon.api.page_urls")),
     path("codes/", include("sillon.codes.urls")),
     path("api/", include("sillon.api.urls")),
+    # The follow-up questionnaire, reached from a message without signing in.
+    path("f/", include("sillon.followup.public_urls")),
     path("i18n/", include("django.conf.urls.i18n")),
     path("admin/", admin.site.urls),
 ]

@@ -1,12 +1,19 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
+from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sillon.accounts.roles import Ability, Role
 from sillon.codes.validators import validate_enterprise_number
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def bump_data_version(self) -> int:
+        """Mark the figures of these organisations stale: their cache keys hold the
+        version (`indicators/freshness.py`). The one place that changes it."""
+        return self.update(data_version=F("data_version") + 1)
 
 
 class Organisation(models.Model):
@@ -38,6 +45,8 @@ class Organisation(models.Model):
         verbose_name=_("sharing turned on by"),
     )
 
+    objects = OrganisationQuerySet.as_manager()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -48,6 +57,12 @@ class Organisation(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("dashboard", args=[self.slug])
+
+    def bump_data_version(self) -> None:
+        """The organisation's records changed: its cached figures are stale. Bulk
+        writers call it first, so that on SQLite the write lock is theirs from then on
+        (`core/ids.py` counts on it); signals call it for every other write."""
+        Organisation.objects.filter(pk=self.pk).bump_data_version()
 
 
 class MembershipQuerySet(models.QuerySet):

@@ -22,7 +22,7 @@ COUNT, RATE, RATIO, HOURS, DAYS, PEOPLE, EUR, FTE, TABLE = (
 # definition changes; statements (docs/spec/comparison.md) and the definitions register
 # (docs/spec/mission.md) carry it, and set the `changed_in` of each indicator whose
 # definition changed (or that was added) to the new version.
-CATALOGUE_VERSION = "2026.3"
+CATALOGUE_VERSION = "2026.4"
 # The version every indicator without a later change was defined in.
 FIRST_VERSION = "2026.2"
 
@@ -129,6 +129,12 @@ CATALOGUE = [
     Indicator(
         "jobs.cohort_employment", TABLE, _("Employment in enterprises created, by creation year")
     ),
+    Indicator(
+        "jobs.confirmed_share",
+        RATE,
+        _("Share of jobs confirmed within the year"),
+        changed_in="2026.4",
+    ),
     Indicator("accreditation.requested", COUNT, _("ESD accreditations requested")),
     Indicator("accreditation.obtained", COUNT, _("ESD accreditations obtained")),
     Indicator(
@@ -171,29 +177,61 @@ CATALOGUE = [
         comparable=True,
         changed_in="2026.3",
     ),
-    # The centre's whole mission (docs/spec/mission.md) — helper "mission".
-    Indicator("outreach.activities", COUNT, _("Outreach activities")),
-    Indicator("outreach.hours", HOURS, _("Hours of outreach")),
-    Indicator("outreach.audience", PEOPLE, _("Audience of outreach activities")),
-    Indicator("missions.hours", HOURS, _("Hours per mission")),
-    Indicator("missions.cost", EUR, _("Cost per mission")),
+    Indicator("applications.received", COUNT, _("Applications received"), changed_in="2026.3"),
+    Indicator(
+        "applications.acceptance_rate",
+        RATE,
+        _("Acceptance rate of applications"),
+        changed_in="2026.3",
+    ),
+    # The centre's whole mission (docs/spec/mission.md) (added in 2026.3).
+    Indicator("outreach.activities", COUNT, _("Outreach activities"), changed_in="2026.3"),
+    Indicator("outreach.hours", HOURS, _("Hours of outreach"), changed_in="2026.3"),
+    Indicator(
+        "outreach.audience", PEOPLE, _("Audience of outreach activities"), changed_in="2026.3"
+    ),
+    Indicator("missions.hours", HOURS, _("Hours per mission"), changed_in="2026.3"),
+    Indicator("missions.cost", EUR, _("Cost per mission"), changed_in="2026.3"),
     Indicator(
         "missions.also_covered_hours_share",
         RATE,
         _("Share of hours on missions also covered by partners"),
+        changed_in="2026.3",
     ),
     Indicator(
         "missions.also_covered_cost_share",
         RATE,
         _("Share of cost on missions also covered by partners"),
+        changed_in="2026.3",
     ),
-    Indicator("stakes.active_end", COUNT, _("Stakes held at the end of the period")),
-    Indicator("stakes.active_end_amount", EUR, _("Amount of the stakes held at the end")),
+    Indicator(
+        "stakes.active_end", COUNT, _("Stakes held at the end of the period"), changed_in="2026.3"
+    ),
+    Indicator(
+        "stakes.active_end_amount",
+        EUR,
+        _("Amount of the stakes held at the end"),
+        changed_in="2026.3",
+    ),
     Indicator(
         "stakes.projects_with_declaration",
         COUNT,
         _("Projects with a declaration of interest"),
+        changed_in="2026.3",
     ),
+    # The follow-up after the accompaniment (docs/spec/followup.md).
+    Indicator("followup.sent", COUNT, _("Follow-up questionnaires sent"), changed_in="2026.4"),
+    Indicator(
+        "followup.answered", COUNT, _("Follow-up questionnaires answered"), changed_in="2026.4"
+    ),
+    Indicator(
+        "followup.response_rate",
+        RATE,
+        _("Response rate of the follow-up"),
+        comparable=True,
+        changed_in="2026.4",
+    ),
+    Indicator("followup.unreachable", COUNT, _("Follow-up waves unreachable"), changed_in="2026.4"),
 ]
 
 BY_ID = {indicator.id: indicator for indicator in CATALOGUE}

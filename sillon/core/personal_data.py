@@ -78,6 +78,10 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "gender",
             "birth_year",
             "situation_at_intake",
+            # The follow-up's contact preferences (docs/spec/followup.md).
+            "language",
+            "followup_consent",
+            "followup_consent_date",
         ),
         PLAIN: (*_COMMON, "ref"),
     },

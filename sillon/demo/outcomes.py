@@ -15,6 +15,7 @@ from sillon.accounts.models import Organisation
 from sillon.catalogue.display import half_away_from_zero
 from sillon.catalogue.indicators import BY_ID, RATE
 from sillon.catalogue.targets import default_direction
+from sillon.core.bulk import InstanceWriter, update_rows, write_instances
 from sillon.demo.register import FIRST_INTAKE, LAST_DAY, SOURCE, between, weighted
 from sillon.outcomes.choices import (
     EMES_CRITERIA,
@@ -467,51 +468,60 @@ def populate(organisation: Organisation, projects: int, seed: int) -> None:
         .select_related("project")
         .order_by("project__ref")
     )
-    jobs, events, reasons, assessments = [], [], [], []
+    # Written as they come: 100,000 projects give about 260,000 jobs.
+    writers = {
+        model: InstanceWriter(model)
+        for model in (Job, AccreditationEvent, NonAccreditationReason, ImpactAssessment)
+    }
+    changed = []
     for enterprise in enterprises:
         generator.cessation(enterprise)
-        jobs += generator.jobs(
+        committees = set()
+        for job in generator.jobs(
             enterprise,
             enterprise.project.nace_code or "00000",
             first_enrolments[enterprise.project_id],
-        )
-        more_events, more_reasons = generator.accreditation(enterprise)
-        events += more_events
-        reasons += more_reasons
+        ):
+            writers[Job].write(job)
+            if job.joint_committee:
+                committees.add(job.joint_committee)
+        events, reasons = generator.accreditation(enterprise)
+        for record in events + reasons:
+            writers[type(record)].write(record)
         if enterprise.creation_date and generator.rng.random() < 0.45:
-            assessments += generator.impact(
+            for assessment in generator.impact(
                 enterprise.project_id,
                 enterprise.creation_date,
                 enterprise.legal_form_family == "cooperative",
+            ):
+                writers[ImpactAssessment].write(assessment)
+        changed.append(
+            (
+                enterprise.pk,
+                enterprise.cessation_date,
+                enterprise.cessation_reason,
+                sorted(committees),
             )
-    committees: dict[int, set] = {}
-    for job in jobs:
-        if job.joint_committee:
-            committees.setdefault(job.enterprise_id, set()).add(job.joint_committee)
-    for enterprise in enterprises:
-        enterprise.joint_committees = sorted(committees.get(enterprise.pk, ()))
-    Enterprise.objects.bulk_update(
-        enterprises, ["cessation_date", "cessation_reason", "joint_committees"], batch_size=BATCH
-    )
-    Job.objects.bulk_create(jobs, batch_size=BATCH)
-    AccreditationEvent.objects.bulk_create(events, batch_size=BATCH)
-    NonAccreditationReason.objects.bulk_create(reasons, batch_size=BATCH)
-    ImpactAssessment.objects.bulk_create(assessments, batch_size=BATCH)
+        )
+    del enterprises
+    for writer in writers.values():
+        writer.flush()
+    update_rows(Enterprise, ["cessation_date", "cessation_reason", "joint_committees"], changed)
     agencies = [generator.partners["trace"], generator.partners["febisp-agency"]]
     transferred = Project.objects.filter(
         organisation=organisation, status=ProjectStatus.TRANSFERRED
     ).order_by("ref")
-    Transfer.objects.bulk_create(
+    write_instances(
+        Transfer,
         (
             generator.record(
                 Transfer,
-                project=project,
+                project_id=project.pk,
                 partner=generator.rng.choice(agencies),
                 date=project.status_date,
                 note="Projet mûr, orienté vers l'agrément ESD",
             )
-            for project in transferred
+            for project in transferred.only("pk", "status_date")
         ),
-        batch_size=BATCH,
     )
     generator.organisation_records(projects)

@@ -35,6 +35,7 @@ from sillon.outcomes.models import (
 )
 from sillon.register.models import (
     Activity,
+    Application,
     Cohort,
     Enrolment,
     Enterprise,
@@ -63,6 +64,7 @@ RECORDS = [
     InternalAction,
     CostLine,
     Target,
+    Application,
     Activity,
     Enterprise,
     Enrolment,

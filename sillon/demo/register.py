@@ -14,13 +14,13 @@ chunk of projects at a time, so that 100,000 projects fit in memory and in minut
 import datetime
 import random
 import zoneinfo
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
 from sillon.accounts.models import Organisation
 from sillon.codes.text import fold
-from sillon.demo.bulk import RowWriter
+from sillon.core.bulk import History, InstanceWriter, RowWriter
 from sillon.register.choices import (
     ActivityKind,
     EnrolmentOutcome,
@@ -62,7 +62,6 @@ FIRST_INTAKE = datetime.date(2019, 1, 7)
 # A fixed end keeps the demo identical whatever the day it is generated.
 LAST_DAY = datetime.date(2026, 11, 13)
 CHUNK = 2000
-BATCH = 5000
 
 PROGRAMMES = [
     ("seeds", "Seeds", "Seeds", "Seeds", ProgrammeKind.LAUNCH),
@@ -194,6 +193,8 @@ EXPERTS = {
     ExpertType.SECTOR: (["Réseau Filières"], 250, 900),
     ExpertType.OTHER: (["Consultance diverse"], 200, 800),
 }
+EXPERT_TYPES = list(EXPERTS)
+TOPICS = Topic.values  # computed on each access: once here
 STOP_REASONS = [
     "Le porteur a retrouvé un emploi salarié.",
     "Financement non trouvé.",
@@ -304,15 +305,31 @@ ACTIVITY_FIELDS = [
 ]
 
 
+# Every activity field in order, with its default (None where each activity sets it).
+ACTIVITY_ROW = {name: DEFAULTS.get(name) for name in ACTIVITY_FIELDS}
+
+
 class Writers:
-    """Row writers of the largest tables, shared by every chunk."""
+    """Row writers shared by every chunk, and the history of the demo."""
 
     def __init__(self):
+        self.projects = InstanceWriter(Project)
+        self.persons = InstanceWriter(Person)
+        self.enrolments = InstanceWriter(Enrolment)
+        self.enterprises = InstanceWriter(Enterprise)
         self.activities = RowWriter(Activity, [*ACTIVITY_FIELDS, "project_count"])
         self.activity_projects = RowWriter(Activity.projects.through, ["activity", "project"])
         self.holders = RowWriter(Project.holders.through, ["project", "person"])
+        self.history = History(None, SOURCE)
+
+    def flush_records(self) -> None:
+        self.projects.flush()
+        self.persons.flush()
+        self.enrolments.flush()
+        self.enterprises.flush()
 
     def flush(self) -> None:
+        self.flush_records()
         self.activities.flush()
         self.activity_projects.flush()
         self.holders.flush()
@@ -327,47 +344,48 @@ class Chunk:
     holders: list[tuple[int, int]] = field(default_factory=list)  # (project, person)
     enrolments: list[tuple[int, Enrolment]] = field(default_factory=list)
     enterprises: list[tuple[int, Enterprise]] = field(default_factory=list)
-    activities: list[tuple[dict, list[int]]] = field(default_factory=list)
+    activities: list[tuple[Iterable, list[int]]] = field(default_factory=list)
 
     def write(self, writers: Writers) -> None:
-        Project.objects.bulk_create(self.projects, batch_size=BATCH)
-        Person.objects.bulk_create(self.persons, batch_size=BATCH)
+        for project in self.projects:
+            writers.projects.write(project)
+        for person in self.persons:
+            writers.persons.write(person)
         for project, person in self.holders:
             writers.holders.add(self.projects[project].pk, self.persons[person].pk)
-        for position, record in self.enrolments + self.enterprises:
-            record.project_id = self.projects[position].pk
-        Enrolment.objects.bulk_create([e for _, e in self.enrolments], batch_size=BATCH)
-        Enterprise.objects.bulk_create([e for _, e in self.enterprises], batch_size=BATCH)
-        self.write_history()
+        for position, enrolment in self.enrolments:
+            enrolment.project_id = self.projects[position].pk
+            writers.enrolments.write(enrolment)
+        for position, enterprise in self.enterprises:
+            enterprise.project_id = self.projects[position].pk
+            writers.enterprises.write(enterprise)
+        writers.flush_records()  # the history copies the rows written
+        self.write_history(writers.history)
         for values, positions in self.activities:
-            activity = writers.activities.add(
-                *(values.get(name, DEFAULTS.get(name)) for name in ACTIVITY_FIELDS),
-                len(positions),
-            )
+            activity = writers.activities.add(*values, len(positions))
             for position in positions:
                 writers.activity_projects.add(activity, self.projects[position].pk)
 
-    def write_history(self) -> None:
+    def write_history(self, history: History) -> None:
         """A first version of each project, holder, enrolment and enterprise, dated when
         it happened, so that a demo project page tells its story from the start."""
-        for project in self.projects:
-            project._history_date = at_nine(project.intake_date)
-        for project, person in self.holders:
-            self.persons[person]._history_date = at_nine(self.projects[project].intake_date)
-        for _, enrolment in self.enrolments:
-            enrolment._history_date = at_nine(enrolment.start_date)
-        for position, enterprise in self.enterprises:
-            first_seen = max(enterprise.creation_date, self.projects[position].intake_date)
-            enterprise._history_date = at_nine(first_seen)
-        for model, records in [
-            (Project, self.projects),
-            (Person, self.persons),
-            (Enrolment, [e for _, e in self.enrolments]),
-            (Enterprise, [e for _, e in self.enterprises]),
-        ]:
-            model.history.bulk_history_create(
-                records, batch_size=BATCH, default_change_reason=SOURCE
-            )
+        projects = self.projects
+        history.record_each(Project, [(p.pk, at_nine(p.intake_date)) for p in projects])
+        history.record_each(
+            Person,
+            [
+                (self.persons[person].pk, at_nine(projects[project].intake_date))
+                for project, person in self.holders
+            ],
+        )
+        history.record_each(Enrolment, [(e.pk, at_nine(e.start_date)) for _, e in self.enrolments])
+        history.record_each(
+            Enterprise,
+            [
+                (e.pk, at_nine(max(e.creation_date, projects[position].intake_date)))
+                for position, e in self.enterprises
+            ],
+        )
 
 
 def at_nine(day: datetime.date) -> datetime.datetime:
@@ -592,7 +610,8 @@ class Generator:
         fields["ref"] = f"A-{self.activity_sequence:07d}"
         if "programme" in fields:
             fields["programme"] = fields["programme"].pk
-        chunk.activities.append((fields, positions))
+        # The values in the order of ACTIVITY_FIELDS: those given over the defaults.
+        chunk.activities.append((({**ACTIVITY_ROW, **fields}).values(), positions))
 
     def activities(self, chunk, position, periods) -> None:
         rng = self.rng
@@ -610,11 +629,11 @@ class Generator:
                     kind=ActivityKind.COACHING,
                     hours=Decimal(rng.choice(["1.00", "1.50", "1.50", "2.00", "2.50"])),
                     programme=programme,
-                    topics=[rng.choice(Topic.values)] if rng.random() < 0.3 else [],
+                    topics=[rng.choice(TOPICS)] if rng.random() < 0.3 else [],
                 )
                 day += datetime.timedelta(days=rng.randint(14, 30))
             for _ in range(weighted(rng, [(0, 35), (1, 40), (2, 18), (3, 7)])):
-                expert_type = rng.choice(list(EXPERTS))
+                expert_type = rng.choice(EXPERT_TYPES)
                 names, low, high = EXPERTS[expert_type]
                 self.add(
                     chunk,

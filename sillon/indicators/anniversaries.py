@@ -2,13 +2,9 @@
 
 import datetime
 
+from sillon.core.dates import anniversary
 
-def anniversary(day: datetime.date, years: int) -> datetime.date:
-    """Same day and month `years` later; 29 February becomes 28 February."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return day.replace(year=day.year + years, day=28)
+__all__ = ["active_on", "anniversary"]
 
 
 def active_on(start: datetime.date | None, end: datetime.date | None, day: datetime.date) -> bool:

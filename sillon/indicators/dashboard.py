@@ -38,6 +38,16 @@ KEY_FIGURES = [
     "accreditation.accredited_end",
     "transfers.count",
     "accompaniment.cost_per_job_created",
+    "applications.received",
+    "applications.acceptance_rate",
+]
+# The centre's whole mission (docs/spec/mission.md).
+KEY_FIGURES += [
+    "outreach.activities",
+    "outreach.hours",
+    "outreach.audience",
+    "missions.also_covered_cost_share",
+    "stakes.active_end",
 ]
 # The centre's whole mission (docs/spec/mission.md).
 KEY_FIGURES += [

@@ -24,9 +24,11 @@ from sillon.catalogue.periods import Period
 from sillon.indicators import (
     accompaniment,
     accreditation_and_impact,
+    applications,
     costs,
     employment,
     enterprises,
+    followup,
     mission,
 )
 from sillon.indicators.keys import ordered
@@ -51,7 +53,9 @@ GROUPS = [
     accompaniment.holders,
     enterprises.counts,
     costs.costs,
+    applications.applications,
     mission.mission,
+    followup.followup,
 ]
 
 

@@ -3,7 +3,6 @@ data_version, and the cache key of its figures holds that version."""
 
 from django.apps import apps
 from django.core.cache import cache
-from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from sillon.accounts.models import Organisation
@@ -18,7 +17,7 @@ CACHE_SECONDS = 24 * 3600
 
 def bump(organisation_id) -> None:
     if organisation_id:
-        Organisation.objects.filter(pk=organisation_id).update(data_version=F("data_version") + 1)
+        Organisation.objects.filter(pk=organisation_id).bump_data_version()
 
 
 def _on_change(sender, instance, raw=False, **kwargs):

@@ -14,6 +14,7 @@ from sillon.outcomes.choices import (
 )
 from sillon.register.choices import (
     ActivityKind,
+    ApplicationDecision,
     ExpertType,
     Gender,
     ProjectType,
@@ -37,6 +38,7 @@ CODE_LISTS: dict[str, list[str]] = {
     "reason": list(NonAccreditationReasonKind.values),
     "scope": list(ActionScope.values),
     "category": [*CostCategory.values, "expert"],
+    "decision": list(ApplicationDecision.values),
 }
 # partners.interactions is broken down by the kind of interaction, not of activity.
 INTERACTION_KINDS = list(InteractionKind.values)

@@ -16,17 +16,27 @@ from sillon.kbo.extract import Extract, ExtractError
 from sillon.kbo.findings import disagreements, sillon_values
 from sillon.kbo.models import Finding, RegisterEntry, SyncRun
 from sillon.kbo.reading import ExtractReading, RegisterView, read_extract
-from sillon.register.models import Enterprise
+from sillon.register.choices import ApplicationDecision
+from sillon.register.models import Application, Enterprise
 
 BATCH = 500
+COMPARISON_GROUP = [ApplicationDecision.REJECTED, ApplicationDecision.WITHDRAWN]
 
 
 def tracked_numbers() -> list[str]:
-    """Every enterprise number that any organisation tracks."""
-    numbers = Enterprise.objects.exclude(enterprise_number="").values_list(
-        "enterprise_number", flat=True
+    """Every enterprise number that any organisation tracks: its enterprises', and those
+    of its rejected and withdrawn applicants, the comparison group (comparison.md §4),
+    whose register entries are kept exactly like the others (they raise no finding:
+    there is no record of theirs in Sillon to disagree with)."""
+    numbers = set(
+        Enterprise.objects.exclude(enterprise_number="").values_list("enterprise_number", flat=True)
     )
-    return sorted(set(numbers))
+    numbers |= set(
+        Application.objects.filter(decision__in=COMPARISON_GROUP)
+        .exclude(enterprise_number="")
+        .values_list("enterprise_number", flat=True)
+    )
+    return sorted(numbers)
 
 
 def sync_extract(path) -> SyncRun:

@@ -20,12 +20,12 @@ def period_of(request):
         return year_period(timezone.localdate().year), error if text else ""
 
 
-def synergies(request) -> dict:
-    period, error = period_of(request)
+def partner_synergies(organisation, period):
+    """The organisation's partners, each with its counts for the period (one query)."""
     span = (period.start, period.end)
     interactions = Q(interactions__date__range=span)
-    partners = (
-        Partner.objects.filter(organisation=request.organisation)
+    return (
+        Partner.objects.filter(organisation=organisation)
         .annotate(
             referrals_in=Count(
                 "interactions",
@@ -54,6 +54,11 @@ def synergies(request) -> dict:
         .prefetch_related("missions_also_covered")
         .order_by("name")
     )
+
+
+def synergies(request) -> dict:
+    period, error = period_of(request)
+    partners = partner_synergies(request.organisation, period)
     return {
         "section": "settings",
         "period": period,

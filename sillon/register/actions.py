@@ -2,7 +2,7 @@
 
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
-from django.db import transaction
+from django.db import models, transaction
 from django.dispatch import Signal
 
 from sillon.core import personal_data
@@ -39,6 +39,8 @@ ERASED = "—"
 def _erased_value(name: str):
     """What an erased field holds: the mark where a value is required, else nothing."""
     field = Person._meta.get_field(name)
+    if isinstance(field, models.BooleanField):
+        return False  # a consent: erased means withdrawn
     return None if field.null else ("" if field.blank else ERASED)
 
 

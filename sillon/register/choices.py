@@ -36,6 +36,15 @@ class NaceVersion(models.TextChoices):
     V2025 = "2025", "NACE-BEL 2025"
 
 
+class Language(models.TextChoices):
+    """The language a holder is written to in (follow-up messages); empty means the
+    organisation's."""
+
+    FR = "fr", _("French")
+    NL = "nl", _("Dutch")
+    EN = "en", _("English")
+
+
 class Gender(models.TextChoices):
     FEMALE = "f", _("Woman")
     MALE = "m", _("Man")
@@ -120,3 +129,19 @@ class Topic(models.TextChoices):
 
 # Topics that make a project count as trained in governance (docs/spec/indicators.md).
 GOVERNANCE_TOPICS = [Topic.DEMOCRATIC_GOVERNANCE, Topic.SOCIAL_CONCERTATION]
+
+
+class ApplicationDecision(models.TextChoices):
+    """docs/spec/comparison.md §4."""
+
+    WAITING = "waiting", _("Waiting")
+    ACCEPTED = "accepted", _("Accepted")
+    REJECTED = "rejected", _("Rejected")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class DecisionReason(models.TextChoices):
+    NOT_ELIGIBLE = "not_eligible", _("Not eligible")
+    CAPACITY = "capacity", _("No capacity left")
+    NOT_READY = "not_ready", _("Not ready")
+    OTHER = "other", _("Other")

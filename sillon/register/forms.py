@@ -16,6 +16,7 @@ from sillon.register.choices import OUTREACH_KINDS, ActivityKind, ProjectStatus,
 from sillon.register.extensions import activity_form_extensions
 from sillon.register.models import (
     Activity,
+    Application,
     Cohort,
     Enrolment,
     Enterprise,
@@ -105,8 +106,27 @@ class ProjectForm(OrganisationModelForm):
 class PersonForm(OrganisationModelForm):
     class Meta:
         model = Person
-        fields = ["first_name", "last_name", "email", "gender", "birth_year", "situation_at_intake"]
+        fields = [
+            "first_name",
+            "last_name",
+            "email",
+            "gender",
+            "birth_year",
+            "situation_at_intake",
+            "language",
+            "followup_consent",
+            "followup_consent_date",
+        ]
         # The year of birth is checked by the model field's validator (core/validators.py).
+        widgets = {"followup_consent_date": DATE}
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("followup_consent") and not cleaned.get("followup_consent_date"):
+            self.add_error("followup_consent_date", _("Give the date on which the holder agreed."))
+        if cleaned.get("followup_consent") and not cleaned.get("email"):
+            self.add_error("email", _("Give an e-mail address to follow the holder up."))
+        return cleaned
 
 
 class EnrolmentForm(OrganisationModelForm):
@@ -273,3 +293,33 @@ class ActivityForm(OrganisationModelForm):
         for extension in activity_form_extensions():
             extension.clean(self, cleaned)
         return cleaned
+
+
+class ApplicationForm(OrganisationModelForm):
+    """The project it became is chosen among the organisation's own projects only: a
+    project of another organisation is refused."""
+
+    nace_code = NaceCodeField(label=_("NACE-BEL activity"))
+    enterprise_number = EnterpriseNumberField(label=_("enterprise number"))
+
+    class Meta:
+        model = Application
+        fields = [
+            "ref",
+            "date",
+            "programme",
+            "name",
+            "enterprise_number",
+            "nace_version",
+            "nace_code",
+            "decision",
+            "decision_date",
+            "reason",
+            "project",
+        ]
+        widgets = {"date": DATE, "decision_date": DATE}
+
+    def clean_ref(self):
+        return unique_in_organisation(
+            self, "ref", _("An application already has the reference %(value)s.")
+        )

@@ -32,10 +32,13 @@ from sillon.register.choices import (
     GOVERNANCE_TOPICS,
     OUTREACH_KINDS,
     ActivityKind,
+    ApplicationDecision,
     CessationReason,
+    DecisionReason,
     EnrolmentOutcome,
     ExpertType,
     Gender,
+    Language,
     NaceVersion,
     OutreachChannel,
     ProgrammeKind,
@@ -152,6 +155,22 @@ class Person(OrganisationRecord):
         choices=Situation.choices,
         default=Situation.UNKNOWN,
     )
+    language = models.CharField(
+        _("language"),
+        max_length=2,
+        choices=Language.choices,
+        blank=True,
+        help_text=_("Empty: the organisation's language."),
+    )
+    # docs/spec/followup.md: written to after the accompaniment only with this consent.
+    followup_consent = models.BooleanField(
+        _("agrees to be followed up"),
+        default=False,
+        help_text=_("Questionnaires one and two years after the accompaniment, by e-mail."),
+    )
+    followup_consent_date = models.DateField(
+        _("date of the consent"), null=True, blank=True, validators=[validate_record_date]
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -164,6 +183,12 @@ class Person(OrganisationRecord):
             ),
             choice_check("gender", Gender, "person_gender_known"),
             choice_check("situation_at_intake", Situation, "person_situation_known"),
+            choice_check("language", Language, "person_language_known", blank=True),
+            models.CheckConstraint(
+                condition=Q(followup_consent=False) | Q(followup_consent_date__isnull=False),
+                name="person_consent_dated",
+                violation_error_message=_("Give the date on which the holder agreed."),
+            ),
             models.CheckConstraint(
                 condition=Q(birth_year__isnull=True) | Q(birth_year__range=(1900, 2100)),
                 name="person_birth_year_plausible",
@@ -555,3 +580,93 @@ class Activity(OrganisationRecord):
         if not self.ref:
             self.ref = new_ref("A")
         super().save(*args, **kwargs)
+
+
+class Application(OrganisationRecord):
+    """An application to a programme and its decision (docs/spec/comparison.md §4): the
+    rejected and withdrawn applicants are the comparison group."""
+
+    ref = models.CharField(
+        _("application reference"), max_length=40, validators=[project_ref_validator]
+    )
+    date = models.DateField(_("application date"), validators=[validate_record_date])
+    programme = models.ForeignKey(
+        Programme,
+        on_delete=models.PROTECT,
+        related_name="applications",
+        verbose_name=_("programme applied to"),
+    )
+    name = models.CharField(_("project name"), max_length=200)
+    enterprise_number = models.CharField(
+        _("enterprise number"),
+        max_length=10,
+        blank=True,
+        validators=[validate_enterprise_number],
+    )
+    nace_version = models.CharField(
+        _("NACE-BEL version"), max_length=4, choices=NaceVersion.choices, default=NaceVersion.V2008
+    )
+    nace_code = models.CharField(_("NACE-BEL activity"), max_length=5, blank=True)
+    decision = models.CharField(
+        _("decision"),
+        max_length=20,
+        choices=ApplicationDecision.choices,
+        default=ApplicationDecision.WAITING,
+    )
+    decision_date = models.DateField(
+        _("decision date"), null=True, blank=True, validators=[validate_record_date]
+    )
+    reason = models.CharField(
+        _("reason of the decision"), max_length=20, choices=DecisionReason.choices, blank=True
+    )
+    project = models.ForeignKey(
+        Project,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="applications",
+        verbose_name=_("project it became"),
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-date", "ref"]
+        verbose_name = _("application")
+        verbose_name_plural = _("applications")
+        constraints = [
+            models.UniqueConstraint(fields=["organisation", "ref"], name="application_ref_unique"),
+            choice_check("decision", ApplicationDecision, "application_decision_known"),
+            choice_check("reason", DecisionReason, "application_reason_known", blank=True),
+            choice_check("nace_version", NaceVersion, "application_nace_version_known"),
+            models.CheckConstraint(
+                condition=Q(decision_date__isnull=True) | Q(decision_date__gte=F("date")),
+                name="application_decision_after_date",
+                violation_error_message=_(
+                    "The decision date cannot be before the application date."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(project__isnull=True) | Q(decision=ApplicationDecision.ACCEPTED),
+                name="application_project_when_accepted",
+                violation_error_message=_("Only an accepted application became a project."),
+            ),
+        ]
+        indexes = [models.Index(fields=["organisation", "date"])]
+
+    def __str__(self) -> str:
+        return f"{self.ref} {self.name}"
+
+    def clean(self) -> None:
+        super().clean()
+        errors = {}
+        if self.project_id and self.project.organisation_id != self.organisation_id:
+            errors["project"] = _("The project belongs to another organisation.")
+        if self.programme_id and self.programme.organisation_id != self.organisation_id:
+            errors["programme"] = _("The programme belongs to another organisation.")
+        if self.nace_code and nace.lookup(self.nace_version, self.nace_code) is None:
+            errors["nace_code"] = _("%(code)s is not a NACE-BEL %(version)s subclass.") % {
+                "code": self.nace_code,
+                "version": self.nace_version,
+            }
+        if errors:
+            raise ValidationError(errors)

@@ -15,10 +15,11 @@ from sillon.accounts.roles import Ability
 from sillon.core.history import history_of
 from sillon.core.records import delete_page, form_page, record_pages
 from sillon.register import actions
-from sillon.register.choices import ActivityKind, ProjectType
+from sillon.register.choices import ActivityKind, ApplicationDecision, ProjectType
 from sillon.register.filters import ActivityFilter, ProjectFilter
 from sillon.register.forms import (
     ActivityForm,
+    ApplicationForm,
     CohortForm,
     EnrolmentForm,
     EnterpriseForm,
@@ -28,6 +29,7 @@ from sillon.register.forms import (
 )
 from sillon.register.models import (
     Activity,
+    Application,
     Cohort,
     Enrolment,
     Enterprise,
@@ -512,4 +514,52 @@ cohort_pages = record_pages(
     edit_title=gettext_lazy("Edit cohort"),
     # "New cohort" on a programme's card comes with ?programme=<pk>.
     initial=lambda request: {"programme": request.GET.get("programme")},
+)
+
+
+APPLICATIONS_PAGE_SIZE = 50
+
+
+@organisation_view(Ability.VIEW_PERSONAL_DATA)
+def applications(request: HttpRequest) -> HttpResponse:
+    """The applications, filtered by programme, decision and year (a record list: not
+    for viewers, who see the figures of applications on the dashboard and reports)."""
+    organisation = request.organisation
+    found = Application.objects.filter(organisation=organisation).select_related(
+        "programme", "project"
+    )
+    programme_list = Programme.objects.filter(organisation=organisation)
+    chosen = {
+        "programme": request.GET.get("programme", ""),
+        "decision": request.GET.get("decision", ""),
+        "year": request.GET.get("year", ""),
+    }
+    if chosen["programme"].isdigit():
+        found = found.filter(programme_id=int(chosen["programme"]))
+    if chosen["decision"] in ApplicationDecision.values:
+        found = found.filter(decision=chosen["decision"])
+    if chosen["year"].isdigit():
+        found = found.filter(date__year=int(chosen["year"]))
+    page = Paginator(found, APPLICATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "register/applications.html",
+        {
+            "section": "projects",
+            "page": page,
+            "chosen": chosen,
+            "programmes": programme_list,
+            "decisions": ApplicationDecision.choices,
+        },
+    )
+
+
+application_pages = record_pages(
+    Application,
+    ApplicationForm,
+    ability=Ability.EDIT_ACCOMPANIMENT,
+    list_url_name="applications",
+    section="projects",
+    new_title=gettext_lazy("New application"),
+    edit_title=gettext_lazy("Edit application"),
 )

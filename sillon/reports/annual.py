@@ -4,7 +4,10 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from sillon.catalogue.indicators import BY_ID
 from sillon.catalogue.periods import Period, year_period
+from sillon.comparison.baselines import BASELINES
+from sillon.comparison.compare import compare
 from sillon.outcomes.choices import EMES_CRITERIA
 from sillon.reports import charts, key_figures, mission
 from sillon.reports.blocks import Cell, Row, Section, Table, Text
@@ -318,6 +321,7 @@ def partners(ctx) -> Section:
         ctx.scalars(_("Collaboration with partners"), ["partners.interactions"]),
         ctx.breakdown("partners.interactions", "partner"),
         ctx.breakdown("partners.interactions", "kind", chart=False),
+        mission.synergies_table(ctx),
     ]
     return Section(0, "partners", _("Collaboration with partners"), _keep(blocks))
 
@@ -342,17 +346,104 @@ def comparison(ctx) -> Section:
             for row in ctx.values["enterprises.survival_km"].rows or []
         ],
     )
-    texts = Text(
-        [
+    applicants = ctx.scalars(
+        _("Applications"), ["applications.received", "applications.acceptance_rate"]
+    )
+    blocks = [ours, regional, baselines_table(ctx), applicants]
+    document = compare(ctx.organisation, ctx.period) if ctx.organisation.shares_with_peers else None
+    if document and document["peers"]:
+        blocks += peers_blocks(ctx, document)
+        first = _(
+            "The published figures below give an order of magnitude only: their "
+            "definitions and periods differ from the catalogue's."
+        )
+    else:
+        first = _(
+            "No benchmark data of other support structures is loaded in Sillon. The "
+            "published figures below give an order of magnitude only: their "
+            "definitions and periods differ from the catalogue's."
+        )
+    blocks.append(Text([first, *(str(text) for text in COMPARABLE_STRUCTURES)], caveat=True))
+    return Section(0, "comparison", _("Comparison with similar structures"), blocks)
+
+
+def baselines_table(ctx) -> Table:
+    """Each published baseline beside the matching indicator, with its source and caveat."""
+    rows = []
+    for indicator_id, baseline in BASELINES.items():
+        ctx.use(indicator_id)
+        unit = BY_ID[indicator_id].unit
+        rows.append(
+            Row(
+                ctx.label(indicator_id),
+                [
+                    ctx.cell(indicator_id),
+                    Cell(baseline.value, unit),
+                    Cell(f"{baseline.source}. {baseline.caveat}", "text"),
+                ],
+            )
+        )
+    head = [_("Indicator"), _("Us"), _("Baseline"), _("Source")]
+    return Table(_("Published baselines"), head, rows)
+
+
+def peers_blocks(ctx, document: dict) -> list:
+    """The peers' statistics of each comparable indicator (sillon.comparison.compare)."""
+    rows = []
+    for item in document["indicators"]:
+        ctx.use(item["id"])
+        unit = BY_ID[item["id"]].unit
+        rank = f"{item['rank']} / {item['n'] + 1}" if item["rank"] else "—"
+        rows.append(
+            Row(
+                ctx.label(item["id"]),
+                [
+                    Cell(item["value"], unit),
+                    Cell(item["n"], "count"),
+                    Cell(item["min"], unit),
+                    Cell(item["q1"], unit),
+                    Cell(item["median"], unit),
+                    Cell(item["q3"], unit),
+                    Cell(item["max"], unit),
+                    Cell(rank, "text"),
+                ],
+            )
+        )
+    names = [
+        peer["name"] + (f" ({peer['enterprise_number']})" if peer["enterprise_number"] else "")
+        for peer in document["peers"]
+    ]
+    marked = [peer["name"] for peer in document["peers"] if peer["marked"]]
+    notes = [
+        _("Compared with %(count)s peers on the same definitions and period: %(names)s.")
+        % {"count": len(names), "names": ", ".join(names)},
+        _(
+            "Rank 1 is the highest value (for a cost, lower is better). With fewer than 3 "
+            "peer values an indicator shows no statistic, so that no single peer can be "
+            "read off."
+        ),
+    ]
+    if marked:
+        notes.append(
             _(
-                "No benchmark data of other support structures is loaded in Sillon. The "
-                "published figures below give an order of magnitude only: their "
-                "definitions and periods differ from the catalogue's."
-            ),
-            *(str(text) for text in COMPARABLE_STRUCTURES),
+                "Published under another version of the definitions, so their indicators "
+                "changed since are left out: %(names)s."
+            )
+            % {"names": ", ".join(marked)}
+        )
+    table = Table(
+        _("Peers"),
+        [
+            _("Indicator"),
+            _("Us"),
+            _("Peers"),
+            _("Minimum"),
+            _("First quartile"),
+            _("Median"),
+            _("Third quartile"),
+            _("Maximum"),
+            _("Rank"),
         ],
-        caveat=True,
+        rows,
     )
-    return Section(
-        0, "comparison", _("Comparison with similar structures"), [ours, regional, texts]
-    )
+    return [table, Text(notes, caveat=True)]

@@ -142,6 +142,11 @@ DEFINITIONS = {
     "ratio.jobs_per_enterprise_created": _(
         "The jobs created divided by the enterprises created; none when no enterprise was created."
     ),
+    "applications.received": _("Applications dated in the period."),
+    "applications.acceptance_rate": _(
+        "Among the applications dated in the period with a decision other than waiting, "
+        "the share accepted."
+    ),
     "ratio.hours_per_project": _(
         "The hours of accompaniment divided by the projects accompanied; none when no "
         "project was accompanied."

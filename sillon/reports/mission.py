@@ -11,6 +11,7 @@ from sillon.catalogue.indicators import BY_ID
 from sillon.mission.choices import DefinitionStatus, StakeKind
 from sillon.mission.definitions import seed_definitions, versions_in_force
 from sillon.mission.models import InterestDeclaration, Mission, Stake
+from sillon.mission.synergies import partner_synergies
 from sillon.reports.blocks import Cell, Row, Section, Table, Text
 
 OUTREACH = ["outreach.activities", "outreach.hours", "outreach.audience"]
@@ -100,6 +101,34 @@ def stakes_table(ctx) -> Table:
     ]
     head = [_("Enterprise"), _("Kind"), _("Amount"), _("Share of capital")]
     return Table(_("Stakes held at the end of the period, by enterprise"), head, rows)
+
+
+def synergies_table(ctx) -> Table:
+    rows = [
+        Row(
+            partner.name,
+            [
+                Cell(partner.referrals_in, "count"),
+                Cell(partner.referrals_out, "count"),
+                Cell(partner.joint_actions, "count"),
+                Cell(partner.transfers_in_period, "count"),
+                Cell(
+                    ", ".join(m.title for m in partner.missions_also_covered.all()) or "—",
+                    "text",
+                ),
+            ],
+        )
+        for partner in partner_synergies(ctx.organisation, ctx.period)
+    ]
+    head = [
+        _("Partner"),
+        _("Referrals received"),
+        _("Referrals sent"),
+        _("Joint actions"),
+        _("Transfers"),
+        _("Missions also covered"),
+    ]
+    return Table(_("Synergies with the partners"), head, rows)
 
 
 def annual_section(ctx) -> Section:

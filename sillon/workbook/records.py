@@ -315,7 +315,8 @@ class HolderBinding:
 
     sheet_name = "holders"
     person_fields = ("first_name", "last_name", "email", "gender", "birth_year")
-    person_fields += ("situation_at_intake",)
+    person_fields += ("situation_at_intake", "language", "followup_consent")
+    person_fields += ("followup_consent_date",)
 
     @property
     def sheet(self):

@@ -35,6 +35,7 @@ from sillon.register.choices import (
     EnrolmentOutcome,
     ExpertType,
     Gender,
+    Language,
     OutreachChannel,
     ProgrammeKind,
     ProjectStatus,
@@ -289,6 +290,23 @@ SHEETS = [
                 Situation,
                 gettext_lazy("Situation at intake."),
                 default="unknown",
+            ),
+            code(
+                "language",
+                Language,
+                gettext_lazy("Language of the follow-up messages (the organisation's when empty)."),
+            ),
+            Column(
+                "followup_consent",
+                cells.yes_no,
+                gettext_lazy(
+                    "yes if the holder agreed to be followed up by e-mail (no when empty)."
+                ),
+            ),
+            Column(
+                "followup_consent_date",
+                cells.record_date,
+                gettext_lazy("Date of the consent (required with yes)."),
             ),
         ],
     ),

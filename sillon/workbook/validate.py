@@ -20,6 +20,7 @@ from sillon.workbook.sheets import BY_NAME, IGNORED, SHEETS, Sheet
 DEFAULTS = {
     ("jobs", "full_time_hours"): Decimal("38.00"),
     ("enterprises", "created_during_accompaniment"): True,
+    ("holders", "followup_consent"): False,
 }
 # A person's data, which every row of the person must give alike.
 PERSONAL_DATA = personal_data.personal_fields("register.Person")
@@ -244,6 +245,13 @@ def job_rules(values):
         yield _("Weekly hours must be more than 0 and at most the full-time hours."), "weekly_hours"
 
 
+def holder_rules(values):
+    if values.get("followup_consent") and not values.get("followup_consent_date"):
+        yield _("Give the date on which the holder agreed."), "followup_consent_date"
+    if values.get("followup_consent") and not values.get("email"):
+        yield _("Give an e-mail address to follow the holder up."), "email"
+
+
 def target_rules(values):
     """An empty direction is the indicator's own: at_most for costs (indicators.md)."""
     if not values.get("direction") and values.get("indicator"):
@@ -253,6 +261,7 @@ def target_rules(values):
 
 ROW_RULES = {
     "projects": project_rules,
+    "holders": holder_rules,
     "enrolments": enrolment_rules,
     "enterprises": enterprise_rules,
     "costs": cost_rules,

@@ -2,12 +2,11 @@
 record in its history naming the import (and the m2m links of that version). The
 caller holds the transaction."""
 
-from django.db.models import F
-
 from sillon.accounts.models import Organisation
+from sillon.core import bulk
 from sillon.register import linkcounts
 from sillon.register.models import Activity, Cohort, Person, Project
-from sillon.workbook import fast, mission
+from sillon.workbook import mission
 from sillon.workbook.planner import Plan
 from sillon.workbook.records import BINDINGS, HolderBinding, Links, same
 
@@ -17,9 +16,9 @@ BATCH = 2000
 def write(organisation: Organisation, plan: Plan, user, source: str) -> None:
     # First, so that the dashboard figures refresh, and so that SQLite's write lock is
     # held from here on (core.ids.reserve_ids counts on it).
-    Organisation.objects.filter(pk=organisation.pk).update(data_version=F("data_version") + 1)
+    organisation.bump_data_version()
     links = Links(organisation)
-    history = fast.History(user, source)
+    history = bulk.History(user, source)
     created_ids: dict[str, list[int]] = {}
     for binding in BINDINGS:
         sheet_plan = plan.sheets.get(binding.sheet_name)
@@ -58,8 +57,8 @@ def write(organisation: Organisation, plan: Plan, user, source: str) -> None:
     mission.write_links(organisation, plan, created_ids, links)
 
 
-def insert(model, records: list[dict], history: fast.History) -> list[int]:
-    ids = fast.insert(model, records)
+def insert(model, records: list[dict], history: bulk.History) -> list[int]:
+    ids = bulk.insert(model, records)
     history.record(model, ids, "+")
     return ids
 
@@ -72,7 +71,7 @@ def link_activities(sheet_plan, created: list[int], links: Links, history) -> No
     ]
     if relinked:
         through.objects.filter(activity_id__in=[pk for pk, _row in relinked]).delete()
-    fast.insert(
+    bulk.insert(
         through,
         [
             {"activity_id": pk, "project_id": links.projects[ref]}
@@ -144,5 +143,5 @@ def write_holders(organisation, sheet_plan, links: Links, source, history) -> No
         }
         for row in sheet_plan.create
     ]
-    fast.insert(Project.holders.through, added)
+    bulk.insert(Project.holders.through, added)
     history.record_links(Project, "holders", sorted({link["project_id"] for link in added}))

@@ -7,6 +7,7 @@ from io import StringIO
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import translation
 
 from sillon.accounts.models import Organisation
 from sillon.catalogue.indicators import BY_ID, CATALOGUE_VERSION, COMPARABLE
@@ -73,7 +74,8 @@ def test_the_comparison_equals_an_independent_computation_from_three_files(publi
         if "value" in item
     }
     result = json.loads(run("compare", "--organisation", "fourth", "--period", "2024"))
-    assert result == json.loads(json.dumps(compare(fourth, parse_period("2024"))))
+    with translation.override("fr"):  # the command's default language
+        assert result == json.loads(json.dumps(compare(fourth, parse_period("2024"))))
     assert result["organisation"] == "fourth"
     assert [item["id"] for item in result["indicators"]] == [i.id for i in COMPARABLE]
     assert [peer["name"] for peer in result["peers"]] == sorted(

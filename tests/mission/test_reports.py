@@ -71,6 +71,9 @@ def test_annual_report_names_partners_covering_missions_and_lists_stakes(org_a):
     assert [(r.label, r.cells[0].value, r.cells[1].value) for r in stakes.rows] == [
         ("Épicerie SC", "Shares", Decimal("5000"))
     ]
+    synergies = block(section(document, "partners"), "Synergies with the partners")
+    bruxeo_row = next(r for r in synergies.rows if r.label == "BRUXEO")
+    assert bruxeo_row.cells[4].value == "Representation"
     html = to_html(document)
     assert "Declarations of interest recorded by the end of the period: 1." in html
     assert "SECRET MEASURES TEXT" not in html and "Board member" not in html

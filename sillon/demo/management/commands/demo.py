@@ -17,8 +17,8 @@ from sillon.accounts.demo import (
     demo_name,
 )
 from sillon.accounts.models import Organisation
-from sillon.demo import mission, outcomes, register
-from sillon.demo.bulk import refresh_statistics
+from sillon.core.bulk import refresh_statistics
+from sillon.demo import applications, mission, outcomes, register
 from sillon.demo.purge import is_demo_organisation, purge_organisation
 
 
@@ -120,6 +120,7 @@ class Command(BaseCommand):
         kept = create_demo_members(organisation)
         register.populate(organisation, projects, seed, progress=self.progress(projects))
         outcomes.populate(organisation, projects, seed)
+        applications.populate(organisation, seed)
         mission.populate(organisation, seed)
         if sys.stderr.isatty():
             sys.stderr.write("\n")

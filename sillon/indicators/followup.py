@@ -1,0 +1,89 @@
+"""The follow-up figures (docs/spec/followup.md, "Figures"): questionnaires sent,
+answered and unreachable by wave, the response rate, and the share of the jobs whose
+record was confirmed or changed within the year — two aggregate queries."""
+
+import datetime
+
+from django.db.models import Count, Exists, OuterRef, Q
+from django.utils import timezone
+
+from sillon.core.dates import anniversary
+from sillon.followup.choices import QuestionnaireStatus
+from sillon.followup.models import Questionnaire
+from sillon.indicators.employment import jobs_of_accompanied_enterprises
+from sillon.indicators.values import IndicatorValue, Scope, breakdown, ratio
+from sillon.outcomes.models import Job
+
+SENT = (QuestionnaireStatus.SENT, QuestionnaireStatus.ANSWERED)
+
+
+def _end_of(day: datetime.date):
+    """The first instant after `day`, in the current time zone (for datetime columns)."""
+    return timezone.make_aware(
+        datetime.datetime.combine(day + datetime.timedelta(days=1), datetime.time())
+    )
+
+
+def _start_of(day: datetime.date):
+    return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
+
+
+def followup(scope: Scope) -> dict[str, IndicatorValue]:
+    period, as_of = scope.period, scope.as_of
+    in_period = Q(sent_on__range=(period.start, period.end), status__in=SENT)
+    answered_by = Q(answered_at__lt=_end_of(as_of))
+    groups = list(
+        Questionnaire.objects.filter(organisation=scope.organisation)
+        .order_by()
+        .values_list("wave")
+        .annotate(
+            sent=Count("pk", filter=in_period),
+            sent_answered=Count("pk", filter=in_period & answered_by),
+            answered=Count(
+                "pk",
+                filter=Q(
+                    answered_at__gte=_start_of(period.start),
+                    answered_at__lt=_end_of(period.end),
+                ),
+            ),
+            unreachable=Count(
+                "pk",
+                filter=Q(
+                    status=QuestionnaireStatus.UNREACHABLE,
+                    due_date__range=(period.start, period.end),
+                ),
+            ),
+        )
+    )
+    values = {}
+    for position, name in [(1, "sent"), (3, "answered"), (4, "unreachable")]:
+        value = IndicatorValue(f"followup.{name}", sum(group[position] for group in groups))
+        value.breakdowns["wave"] = breakdown((group[0], group[position]) for group in groups)
+        values[value.id] = value
+    rate = ratio(sum(g[2] for g in groups), sum(g[1] for g in groups))
+    rate.id = "followup.response_rate"
+    rate.breakdowns["wave"] = {
+        wave: answered / sent for wave, sent, answered, *_rest in groups if sent
+    }
+    values[rate.id] = rate
+
+    # Jobs active on P.end in enterprises created, and among them those whose record
+    # has a version dated within the twelve months up to P.end (a coach's change, or an
+    # accepted follow-up answer, confirmation included).
+    end = period.end
+    year_before = anniversary(end, -1)
+    versions = Job.history.model.objects.filter(
+        id=OuterRef("pk"),
+        history_date__gte=_end_of(year_before),
+        history_date__lt=_end_of(end),
+    )
+    jobs = jobs_of_accompanied_enterprises(scope).filter(
+        Q(start_date__lte=end),
+        Q(end_date__isnull=True) | Q(end_date__gte=end),
+        enterprise__created_during_accompaniment=True,
+    )
+    counted = jobs.aggregate(total=Count("pk"), confirmed=Count("pk", filter=Q(Exists(versions))))
+    share = ratio(counted["confirmed"], counted["total"])
+    share.id = "jobs.confirmed_share"
+    values[share.id] = share
+    return values
