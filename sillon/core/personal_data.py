@@ -64,6 +64,21 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "answered_at",
         ),
     },
+    # api
+    "api.ApiToken": {
+        # The secret itself is never stored: a hash and its first characters.
+        PLAIN: (
+            "id",
+            "user",
+            "name",
+            "prefix",
+            "key_hash",
+            "created_at",
+            "expires_on",
+            "last_used_at",
+            "revoked_at",
+        ),
+    },
     # register
     "register.Programme": {PLAIN: (*_COMMON, "code", "name_fr", "name_nl", "name_en", "kind")},
     "register.Cohort": {PLAIN: (*_COMMON, "programme", "name", "start_date", "end_date")},
@@ -316,20 +331,6 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "decided_at",
             "record",
         ),
-    },
-    # api
-    "api.ApiToken": {
-        PLAIN: (
-            "id",
-            "user",
-            "name",
-            "prefix",
-            "key_hash",
-            "created_at",
-            "expires_on",
-            "last_used_at",
-            "revoked_at",
-        )
     },
     # workbook, reports, official register
     "workbook.ImportRun": {

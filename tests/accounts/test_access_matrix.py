@@ -29,6 +29,7 @@ from django.utils import timezone
 
 from sillon.accounts.models import Invitation, Membership
 from sillon.accounts.roles import Ability, Role
+from sillon.api.models import ApiToken
 from sillon.kbo.models import Finding, SyncRun
 from sillon.mission.models import DefinitionVersion, InterestDeclaration, Mission, Stake
 from sillon.register.choices import ActivityKind, ProjectStatus
@@ -72,6 +73,7 @@ class World:
     report: Report
     finding: Finding
     application: Application
+    api_token: ApiToken
     mission: object = None
     stake: object = None
     declaration: object = None
@@ -179,6 +181,7 @@ def build_world(organisation, sync_run: SyncRun) -> World:
         stake=stake,
         declaration=declaration,
         definition=DefinitionVersion.objects.filter(organisation=organisation).first(),
+        api_token=ApiToken.issue(member, "crm")[0],
     )
 
 
@@ -188,6 +191,9 @@ def build_world(organisation, sync_run: SyncRun) -> World:
 PUBLIC = "public"  # anyone, signed in or not
 SIGNED_IN = "signed in"  # any signed-in user; nothing of an organisation
 SUPERUSERS = "superusers"  # the administration site
+# The REST API: its own gate (a token or the session acts as its member; 401 without),
+# whose matrix of every endpoint × role × organisation is tests/api/test_access.py.
+API = "api"
 
 Kwargs = Callable[[World], dict]
 
@@ -232,6 +238,15 @@ def holder(world: World) -> dict:
 V, R, P = Ability.VIEW, Ability.VIEW_RECORDS, Ability.VIEW_PERSONAL_DATA
 A, E, M = Ability.EDIT_ACCOMPANIMENT, Ability.EDIT_RECORDS, Ability.MANAGE_ORGANISATION
 project = pk("project")
+
+
+def api(key: str = "") -> Kwargs:
+    def kwargs(world: World) -> dict:
+        found = {"organisation": world.register.project.organisation.slug}
+        return found | ({"key": _get(world, key).pk} if key else {})
+
+    return kwargs
+
 
 RULES: dict[str, Rule] = {
     # Outside organisations.
@@ -373,6 +388,40 @@ RULES: dict[str, Rule] = {
     "definition_propose": Rule(M, pk("definition")),
     "definition_agree": Rule(M, pk("definition")),
     "partner_synergies": Rule(V),
+    "api-member-tokens": Rule(M),
+    "api-member-token-revoke": Rule(M, pk("api_token"), post_only=True),
+    # API tokens of one's own account.
+    "api-tokens": Rule(SIGNED_IN),
+    "api-token-revoke": Rule(SIGNED_IN, lambda w: {"pk": 0}),
+    # The REST API (tests/api/test_access.py).
+    "api-schema": Rule(API),
+    "api-docs": Rule(API),
+    "api-indicators": Rule(API, api()),
+    "api-comparison": Rule(API, api()),
+    "api-statement": Rule(API, api()),
+    "api-import": Rule(API, api()),
+    "api-project-list": Rule(API, api()),
+    "api-project-detail": Rule(API, api("project")),
+    "api-holder-list": Rule(API, api()),
+    "api-holder-detail": Rule(API, api("register.person")),
+    "api-enrolment-list": Rule(API, api()),
+    "api-enrolment-detail": Rule(API, api("register.enrolment")),
+    "api-enterprise-list": Rule(API, api()),
+    "api-enterprise-detail": Rule(API, api("register.enterprise")),
+    "api-activity-list": Rule(API, api()),
+    "api-activity-detail": Rule(API, api("register.activity")),
+    "api-job-list": Rule(API, api()),
+    "api-job-detail": Rule(API, api("job")),
+    "api-accreditation-event-list": Rule(API, api()),
+    "api-accreditation-event-detail": Rule(API, api("accreditation")),
+    "api-transfer-list": Rule(API, api()),
+    "api-transfer-detail": Rule(API, api("transfer")),
+    "api-impact-assessment-list": Rule(API, api()),
+    "api-impact-assessment-detail": Rule(API, api("impact")),
+    "api-cost-line-list": Rule(API, api()),
+    "api-cost-line-detail": Rule(API, api("cost_line")),
+    "api-target-list": Rule(API, api()),
+    "api-target-detail": Rule(API, api("target")),
 }
 # Every page of the administration site (a namespace of its own).
 NAMESPACE_RULES = {"admin": Rule(SUPERUSERS)}
