@@ -322,6 +322,7 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
         SENSITIVE: ("values", "note"),
         PLAIN: (
             "id",
+            "source",
             "organisation",
             "answer",
             "kind",
@@ -367,6 +368,21 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "checksum",
             "duration",
         )
+    },
+    "kbo.ExtractUpload": {
+        # An uploaded extract of the official register: its file, who and when.
+        PLAIN: (
+            "id",
+            "organisation",
+            "file_name",
+            "folder",
+            "size",
+            "status",
+            "error",
+            "sync_run",
+            "uploaded_at",
+            "uploaded_by",
+        ),
     },
     "kbo.SyncRun": {
         PLAIN: (
