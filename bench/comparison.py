@@ -4,7 +4,10 @@ Target (comparison issue): against 50 sharing organisations of 2,000 projects ea
 comparison answers in under 2 s beyond one catalogue (the organisation's own); the peers'
 figures come from their cached catalogues, never recomputed per request.
 
-BENCH_COMPARISON_PEERS (default 50) and BENCH_COMPARISON_PROJECTS (default 2000) size it.
+BENCH_COMPARISON_PEERS (default 50), BENCH_COMPARISON_PROJECTS (each peer's projects,
+default 2000) and BENCH_COMPARISON_OWN_PROJECTS (default the same) size it. With 0 peer
+projects the peers are organisations without records: the comparison reads their cached
+catalogues the same way, whatever their size.
 """
 
 import os
@@ -28,6 +31,7 @@ from sillon.indicators.engine import compute  # noqa: E402
 
 PEERS = int(os.environ.get("BENCH_COMPARISON_PEERS", "50"))
 PROJECTS = int(os.environ.get("BENCH_COMPARISON_PROJECTS", "2000"))
+OWN_PROJECTS = int(os.environ.get("BENCH_COMPARISON_OWN_PROJECTS", str(PROJECTS)))
 ROUNDS = 3
 
 
@@ -43,12 +47,15 @@ def main() -> None:
     slugs = [f"bench-comparison-{n}" for n in range(PEERS + 1)]
     start = time.perf_counter()
     for seed, slug in enumerate(slugs, start=1):
-        call_command(
-            "demo", organisation=slug, projects=PROJECTS, seed=seed, verbosity=0, replace=True
-        )
+        size = OWN_PROJECTS if seed == 1 else PROJECTS
+        if size == 0:
+            Organisation.objects.get_or_create(slug=slug, defaults={"name": slug})
+            continue
+        call_command("demo", organisation=slug, projects=size, seed=seed, verbosity=0, replace=True)
     Organisation.objects.filter(slug__in=slugs).update(shares_with_peers=True)
     print(
-        f"{connection.vendor}: {PEERS} sharing peers of {PROJECTS} projects "
+        f"{connection.vendor}: {PEERS} sharing peers of {PROJECTS} projects, "
+        f"the organisation {OWN_PROJECTS} "
         f"(demo written in {time.perf_counter() - start:.0f} s)"
     )
     organisations = {o.slug: o for o in Organisation.objects.filter(slug__in=slugs)}

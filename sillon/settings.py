@@ -290,6 +290,8 @@ MIDDLEWARE.insert(1, "whitenoise.middleware.WhiteNoiseMiddleware")
 
 if PRODUCTION:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", default=True)
+    # A monitor on the machine itself asks over plain HTTP (docs/deployment.md).
+    SECURE_REDIRECT_EXEMPT = [r"^health/$"]
     SESSION_COOKIE_SECURE = True
     CSRF_COOKIE_SECURE = True
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 3600))
@@ -302,8 +304,10 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"message": {"format": "%(message)s"}},
+    # Search terms (`?q=`) are not written to the logs.
+    "filters": {"no_query_strings": {"()": "sillon.core.logging.DropQueryStrings"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {"class": "logging.StreamHandler", "filters": ["no_query_strings"]},
         # Audit events, one JSON object a line (sillon/accounts/audit.py).
         "audit": {
             "class": "logging.StreamHandler",
@@ -311,6 +315,10 @@ LOGGING = {
             "formatter": "message",
         },
     },
-    "loggers": {"sillon.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False}},
+    "loggers": {
+        "sillon.audit": {"handlers": ["audit"], "level": "INFO", "propagate": False},
+        # The development server's access lines.
+        "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }

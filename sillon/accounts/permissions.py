@@ -21,6 +21,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
 
 from sillon.accounts.audit import EventKind, record_event
 from sillon.accounts.models import Membership, Organisation
@@ -82,10 +83,14 @@ def organisation_view(
             if request.session.get(LAST_ORGANISATION_SESSION_KEY) != organisation:
                 request.session[LAST_ORGANISATION_SESSION_KEY] = organisation
             try:
-                return view(request, *args, **kwargs)
+                response = view(request, *args, **kwargs)
             except Http404:
                 record_event(EventKind.NOT_FOUND, request=request, path=request.path, status=404)
                 raise
+            # Pages of an organisation hold its records and people's data: no browser or
+            # proxy keeps them (Cache-Control: no-store).
+            add_never_cache_headers(response)
+            return response
 
         return wrapper
 

@@ -64,12 +64,14 @@ ROLE_DESCRIPTIONS = {
     ),
     Role.MANAGER: _(
         "Everything a coach does, and also: edits partners, interactions and internal "
-        "actions, deletes projects and enterprises, imports workbooks, settles the official "
-        "register's findings, produces reports."
+        "actions; deletes projects, enterprises, enrolments and jobs, takes holders off "
+        "projects, and deletes any record dated in a closed period; imports workbooks, "
+        "settles the official register's findings, produces reports."
     ),
     Role.COACH: _(
-        "Opens every record and its personal data, exports the workbook and lists; creates, "
-        "edits and deletes holders, enrolments, activities and outcomes of projects."
+        "Opens every record and its personal data, exports the workbook and lists; creates "
+        "and edits projects, holders, enrolments, activities and outcomes; deletes "
+        "activities and outcomes dated after the closed period, saying why."
     ),
     Role.VIEWER: _(
         "Aggregates only: the dashboard and the counts behind each figure, reports, the "

@@ -43,9 +43,9 @@ from sillon.register.forms import (
 from sillon.register.models import Activity, Enrolment, Enterprise, Person, Project
 from sillon.workbook import records
 
-# Reading records needs the ability to see personal data: a viewer reads aggregates only
-# (the indicators endpoint), never records (docs/spec/domain.md, Organisation).
-READ = Ability.VIEW_PERSONAL_DATA
+# Reading records one by one: a viewer reads aggregates only (indicators, comparison,
+# statement), never records (docs/spec/domain.md, Organisation), as in the interface.
+READ = Ability.VIEW_RECORDS
 KEY_SEPARATOR = "~"
 
 
@@ -61,6 +61,7 @@ class Resource:
     # Model lookups of the key, in the order of the path's "a~b~c" parts.
     key: tuple[str, ...]
     key_names: tuple[str, ...]
+    read: Ability = READ
     create: Ability = Ability.EDIT_ACCOMPANIMENT
     update: Ability = Ability.EDIT_ACCOMPANIMENT
     delete: Ability | None = Ability.EDIT_ACCOMPANIMENT
@@ -206,6 +207,7 @@ HOLDERS = HolderResource(
     records.HolderBinding(),
     key=("ref",),
     key_names=("person_ref",),
+    read=Ability.VIEW_PERSONAL_DATA,
     delete=None,
     description=_("Project holders (personal data), by person_ref."),
 )

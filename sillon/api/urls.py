@@ -25,6 +25,8 @@ router.register("targets", views.TargetViewSet, basename="api-target")
 
 organisation_patterns = [
     path("indicators/", views.IndicatorsView.as_view(), name="api-indicators"),
+    path("comparison/", views.ComparisonView.as_view(), name="api-comparison"),
+    path("statement/", views.StatementView.as_view(), name="api-statement"),
     path("import/", views.ImportView.as_view(), name="api-import"),
     *router.urls,
 ]

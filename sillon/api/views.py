@@ -2,10 +2,13 @@
 pages (accounts/permissions.py): a token acts as its member; an outsider gets 404, a
 role without the ability 403, every refusal an audit event."""
 
+import json
+
 from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import ProtectedError
 from django.http import Http404, HttpResponse
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
@@ -22,9 +25,10 @@ from sillon.accounts.roles import Ability
 from sillon.api import resources
 from sillon.api.resources import Resource, key_lookup
 from sillon.api.serializers import serializer_for
-from sillon.catalogue.periods import parse_period
-from sillon.indicators.engine import compute
-from sillon.indicators.output import render
+from sillon.catalogue.periods import parse_period, refuse_future
+from sillon.comparison import statements
+from sillon.comparison.compare import compare
+from sillon.indicators.output import catalogue
 from sillon.workbook.actions import import_workbook
 
 
@@ -112,7 +116,7 @@ class RecordViewSet(
             if self.resource.delete is None:
                 raise exceptions.MethodNotAllowed(method)
             return self.resource.delete
-        return resources.READ
+        return self.resource.read
 
     def get_serializer_class(self):
         return serializer_for(self.resource)
@@ -278,20 +282,36 @@ class TargetViewSet(RecordViewSet):
     resource = resources.TARGETS
 
 
-class PeriodQuery(serializers.Serializer):
+class PeriodOnlyQuery(serializers.Serializer):
     period = serializers.CharField(help_text="2025, 2025-S1, 2025-S2 or 2024-07-01..2025-06-30.")
-    as_of = serializers.DateField(required=False, help_text="Default: the end of the period.")
-    lang = serializers.ChoiceField(
-        choices=[code for code, _name in settings.LANGUAGES],
-        required=False,
-        help_text="Language of the labels; default: the request's (Accept-Language).",
-    )
 
     def validate_period(self, value):
         try:
             return parse_period(value)
         except DjangoValidationError as error:
             raise serializers.ValidationError(error.messages) from error
+
+
+class PeriodLanguageQuery(PeriodOnlyQuery):
+    lang = serializers.ChoiceField(
+        choices=[code for code, _name in settings.LANGUAGES],
+        required=False,
+        help_text="Language of the labels; default: the request's (Accept-Language).",
+    )
+
+
+class PeriodQuery(PeriodLanguageQuery):
+    as_of = serializers.DateField(required=False, help_text="Default: the end of the period.")
+
+
+def period_query(request):
+    """The period, as-of date and language of a figures endpoint, or a 400."""
+    query = PeriodQuery(data=request.query_params)
+    query.is_valid(raise_exception=True)
+    period = query.validated_data["period"]
+    as_of = query.validated_data.get("as_of") or period.end
+    lang = query.validated_data.get("lang") or (get_language() or settings.LANGUAGE_CODE)[:2]
+    return period, as_of, lang
 
 
 class IndicatorsView(OrganisationAPI, APIView):
@@ -302,13 +322,51 @@ class IndicatorsView(OrganisationAPI, APIView):
         responses={(200, "application/json"): OpenApiTypes.OBJECT},
     )
     def get(self, request, organisation):
-        query = PeriodQuery(data=request.query_params)
-        query.is_valid(raise_exception=True)
-        period = query.validated_data["period"]
-        as_of = query.validated_data.get("as_of") or period.end
-        lang = query.validated_data.get("lang") or (get_language() or settings.LANGUAGE_CODE)[:2]
-        results = compute(self.organisation, period, as_of)
-        document = render("json", lang, self.organisation, period, as_of, results)
+        period, as_of, lang = period_query(request)
+        try:
+            refuse_future(period, timezone.localdate())
+        except DjangoValidationError as error:
+            raise serializers.ValidationError({"period": error.messages}) from error
+        document = catalogue("json", lang, self.organisation, period, as_of)
+        return HttpResponse(document, content_type="application/json")
+
+
+class ComparisonView(OrganisationAPI, APIView):
+    """The organisation's comparable indicators against its peers': the JSON of
+    `sillon compare` (docs/spec/comparison.md), for an organisation sharing its figures
+    with peers, as the Comparison page."""
+
+    @extend_schema(
+        parameters=[PeriodLanguageQuery],
+        responses={(200, "application/json"): OpenApiTypes.OBJECT},
+    )
+    def get(self, request, organisation):
+        period, _as_of, lang = period_query(request)
+        if not self.organisation.shares_with_peers:
+            raise exceptions.PermissionDenied(
+                _(
+                    "This organisation does not share its figures with peers, so it sees no "
+                    "comparison. An administrator can turn sharing on in the settings."
+                )
+            )
+        with translation.override(lang):
+            document = compare(self.organisation, period)
+            # As `sillon compare --format json` writes it, final newline included.
+            body = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+        return HttpResponse(body, content_type="application/json")
+
+
+class StatementView(OrganisationAPI, APIView):
+    """The organisation's statement for a period: the file `sillon statement export`
+    writes (docs/spec/comparison.md)."""
+
+    @extend_schema(
+        parameters=[PeriodOnlyQuery],
+        responses={(200, "application/json"): OpenApiTypes.OBJECT},
+    )
+    def get(self, request, organisation):
+        period, _as_of, _lang = period_query(request)
+        document = statements.dumps(statements.build(self.organisation, period))
         return HttpResponse(document, content_type="application/json")
 
 

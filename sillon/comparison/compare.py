@@ -8,7 +8,7 @@ from sillon.catalogue.indicators import CATALOGUE_VERSION, COMPARABLE
 from sillon.catalogue.periods import Period
 from sillon.comparison.baselines import BASELINES
 from sillon.comparison.models import Statement
-from sillon.comparison.peers import comparable_values
+from sillon.comparison.peers import comparable_values, comparable_values_of
 from sillon.comparison.statistics import MINIMUM_PEERS, summary
 
 INSTALLATION, STATEMENT = "installation", "statement"
@@ -19,11 +19,12 @@ def peers(organisation: Organisation, period: Period) -> list[dict]:
     period (not one of an organisation of this installation: its live figures count,
     when it shares), each with its comparable values."""
     found = []
-    sharing = (
+    sharing = list(
         Organisation.objects.filter(shares_with_peers=True)
         .exclude(pk=organisation.pk)
         .order_by("name", "pk")
     )
+    peer_values = comparable_values_of(sharing, period)
     for peer in sharing:
         found.append(
             {
@@ -32,7 +33,7 @@ def peers(organisation: Organisation, period: Period) -> list[dict]:
                 "source": INSTALLATION,
                 "definitions": CATALOGUE_VERSION,
                 "left_out": [],
-                "values": comparable_values(peer, period),
+                "values": peer_values[peer.pk],
             }
         )
     local_numbers = set(

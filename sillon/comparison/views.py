@@ -26,7 +26,7 @@ def comparison(request: HttpRequest) -> HttpResponse:
     organisation = request.organisation
     period = chosen_period(request) if request.GET.get("period") else None
     period = period or year_period(timezone.localdate().year - 1)
-    context = {"section": "reports", "period": period, "sharing": organisation.shares_with_peers}
+    context = {"section": "comparison", "period": period, "sharing": organisation.shares_with_peers}
     if organisation.shares_with_peers:
         document = compare(organisation, period)
         rows = []
@@ -97,5 +97,5 @@ def statements_page(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "comparison/statements.html",
-        {"section": "reports", "form": form, "reasons": reasons, "statements": listed},
+        {"section": "comparison", "form": form, "reasons": reasons, "statements": listed},
     )

@@ -30,7 +30,19 @@ _COMMON = ("id", "organisation", "source")
 
 DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
     # accounts
-    "accounts.Organisation": {PLAIN: ("id", "slug", "name", "created_at", "data_version")},
+    "accounts.Organisation": {
+        PLAIN: (
+            "id",
+            "slug",
+            "name",
+            "created_at",
+            "data_version",
+            "enterprise_number",
+            "shares_with_peers",
+            "sharing_since",
+            "sharing_by",
+        )
+    },
     "accounts.Membership": {PLAIN: ("id", "organisation", "user", "role", "created_at")},
     "accounts.AuditEvent": {
         # Member ids only, by design (accounts/audit.py).
@@ -50,6 +62,21 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "expires_at",
             "answer",
             "answered_at",
+        ),
+    },
+    # api
+    "api.ApiToken": {
+        # The secret itself is never stored: a hash and its first characters.
+        PLAIN: (
+            "id",
+            "user",
+            "name",
+            "prefix",
+            "key_hash",
+            "created_at",
+            "expires_on",
+            "last_used_at",
+            "revoked_at",
         ),
     },
     # register
@@ -126,6 +153,23 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "channel",
         ),
     },
+    "register.Application": {
+        # Why an application was accepted or refused may speak of the applicants.
+        SENSITIVE: ("reason",),
+        PLAIN: (
+            *_COMMON,
+            "ref",
+            "date",
+            "programme",
+            "name",
+            "enterprise_number",
+            "nace_version",
+            "nace_code",
+            "decision",
+            "decision_date",
+            "project",
+        ),
+    },
     # outcomes
     "outcomes.Job": {
         PERSONAL: ("gender",),
@@ -186,7 +230,109 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "funding_source",
         ),
     },
-    "outcomes.Target": {PLAIN: (*_COMMON, "indicator", "period", "value")},
+    "outcomes.Target": {PLAIN: (*_COMMON, "indicator", "period", "value", "direction")},
+    # core
+    "core.WorkerHeartbeat": {PLAIN: ("worker_id", "started_at", "seen_at")},
+    "core.DailyRun": {PLAIN: ("day", "enqueued_at")},
+    # mission
+    "mission.Mission": {PLAIN: (*_COMMON, "code", "title_fr", "title_nl", "title_en", "article")},
+    "mission.MissionDefault": {PLAIN: (*_COMMON, "activity_kind", "mission")},
+    "mission.ActivityMission": {PLAIN: (*_COMMON, "activity", "mission")},
+    "mission.CostLineMission": {PLAIN: (*_COMMON, "cost_line", "mission")},
+    "mission.Stake": {
+        SENSITIVE: ("note",),
+        PLAIN: (
+            *_COMMON,
+            "enterprise",
+            "acquired_date",
+            "kind",
+            "amount_eur",
+            "capital_share",
+            "ended_date",
+            "decision_ref",
+        ),
+    },
+    "mission.InterestDeclaration": {
+        # A member's identity in a declaration of interest, and its measures.
+        PERSONAL: ("declarant",),
+        SENSITIVE: ("nature", "measures"),
+        PLAIN: (*_COMMON, "project", "date"),
+    },
+    "mission.DefinitionVersion": {
+        PLAIN: (
+            "id",
+            "organisation",
+            "code",
+            "version",
+            "text_fr",
+            "text_nl",
+            "text_en",
+            "source",
+            "status",
+            "agreed_date",
+            "agreed_by",
+            "applies_from",
+            "created_date",
+        )
+    },
+    # comparison: figures only
+    "comparison.Statement": {
+        PLAIN: (
+            "id",
+            "publisher_key",
+            "publisher_name",
+            "enterprise_number",
+            "period_id",
+            "period_start",
+            "period_end",
+            "as_of",
+            "definitions",
+            "produced_at",
+            "indicators",
+            "imported_at",
+            "imported_by",
+            "imported_for",
+            "replaced_at",
+        )
+    },
+    # followup
+    "followup.Questionnaire": {
+        PLAIN: (
+            *_COMMON,
+            "project",
+            "wave",
+            "exit_date",
+            "due_date",
+            "status",
+            "sent_on",
+            "answered_at",
+            "last_error",
+            "created_at",
+        )
+    },
+    "followup.Invitation": {PLAIN: (*_COMMON, "questionnaire", "person", "language")},
+    "followup.Message": {PLAIN: ("id", "invitation", "number", "token_hash", "sent_at", "sent_on")},
+    "followup.Unsubscribe": {PLAIN: (*_COMMON, "person", "at")},
+    "followup.Answer": {
+        # What the holder wrote back: jobs, the enterprise, their social impact.
+        SENSITIVE: ("data",),
+        PLAIN: (*_COMMON, "questionnaire", "invitation", "answered_at"),
+    },
+    "followup.ProposedChange": {
+        SENSITIVE: ("values", "note"),
+        PLAIN: (
+            "id",
+            "source",
+            "organisation",
+            "answer",
+            "kind",
+            "job",
+            "status",
+            "decided_by",
+            "decided_at",
+            "record",
+        ),
+    },
     # workbook, reports, official register
     "workbook.ImportRun": {
         PLAIN: (
@@ -222,6 +368,21 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "checksum",
             "duration",
         )
+    },
+    "kbo.ExtractUpload": {
+        # An uploaded extract of the official register: its file, who and when.
+        PLAIN: (
+            "id",
+            "organisation",
+            "file_name",
+            "folder",
+            "size",
+            "status",
+            "error",
+            "sync_run",
+            "uploaded_at",
+            "uploaded_by",
+        ),
     },
     "kbo.SyncRun": {
         PLAIN: (
@@ -278,83 +439,6 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "created_at",
             "decided_by",
             "decided_at",
-        ),
-    },
-    # followup (docs/spec/followup.md): ids, dates and statuses; the answers' texts and
-    # the values they propose are the holder's own words.
-    "followup.Questionnaire": {
-        PLAIN: (
-            *_COMMON,
-            "project",
-            "wave",
-            "exit_date",
-            "due_date",
-            "status",
-            "sent_on",
-            "answered_at",
-            "last_error",
-            "created_at",
-        )
-    },
-    "followup.Invitation": {PLAIN: (*_COMMON, "questionnaire", "person", "language")},
-    "followup.Message": {PLAIN: ("id", "invitation", "number", "token_hash", "sent_at", "sent_on")},
-    "followup.Unsubscribe": {PLAIN: (*_COMMON, "person", "at")},
-    "followup.Answer": {
-        SENSITIVE: ("data",),
-        PLAIN: (*_COMMON, "questionnaire", "invitation", "answered_at"),
-    },
-    "followup.ProposedChange": {
-        SENSITIVE: ("values", "note"),
-        PLAIN: (
-            *_COMMON,
-            "answer",
-            "kind",
-            "job",
-            "status",
-            "decided_by",
-            "decided_at",
-            "record",
-        ),
-    },
-    # mission (docs/spec/mission.md)
-    "mission.Mission": {
-        PLAIN: (*_COMMON, "code", "title_fr", "title_nl", "title_en", "article"),
-    },
-    "mission.MissionDefault": {PLAIN: (*_COMMON, "activity_kind", "mission")},
-    "mission.ActivityMission": {PLAIN: (*_COMMON, "activity", "mission")},
-    "mission.CostLineMission": {PLAIN: (*_COMMON, "cost_line", "mission")},
-    "mission.Stake": {
-        SENSITIVE: ("note",),
-        PLAIN: (
-            *_COMMON,
-            "enterprise",
-            "acquired_date",
-            "kind",
-            "amount_eur",
-            "capital_share",
-            "ended_date",
-            "decision_ref",
-        ),
-    },
-    "mission.InterestDeclaration": {
-        # Admin and manager only; never exported, never in a report.
-        PERSONAL: ("declarant",),
-        SENSITIVE: ("measures",),
-        PLAIN: (*_COMMON, "project", "date", "nature"),
-    },
-    "mission.DefinitionVersion": {
-        PLAIN: (
-            *_COMMON,
-            "code",
-            "version",
-            "text_fr",
-            "text_nl",
-            "text_en",
-            "status",
-            "agreed_date",
-            "agreed_by",
-            "applies_from",
-            "created_date",
         ),
     },
 }

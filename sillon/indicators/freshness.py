@@ -42,15 +42,20 @@ def connect() -> None:
                 )
 
 
+def cache_key(organisation: Organisation, key: str) -> str:
+    """The cache key of one of an organisation's figures at its current data version."""
+    # The creation time too: an organisation recreated under a reused id starts afresh.
+    created = organisation.created_at.timestamp()
+    return f"sillon:figures:{organisation.pk}:{created}:{organisation.data_version}:{key}"
+
+
 def cached(organisation: Organisation, key: str, compute):
     """`compute()` once per organisation, data version and key.
 
     The organisation must be freshly loaded (as each request loads it): its
     data_version is what the key holds.
     """
-    # The creation time too: an organisation recreated under a reused id starts afresh.
-    created = organisation.created_at.timestamp()
-    full_key = f"sillon:figures:{organisation.pk}:{created}:{organisation.data_version}:{key}"
+    full_key = cache_key(organisation, key)
     value = cache.get(full_key)
     if value is None:
         value = compute()

@@ -10,6 +10,8 @@ from django.utils import translation
 from sillon.catalogue import display
 from sillon.catalogue.indicators import RATE, TABLE
 from sillon.catalogue.periods import Period
+from sillon.indicators.engine import compute
+from sillon.indicators.targets import applying
 
 
 def plain(number):
@@ -126,3 +128,11 @@ def render(fmt: str, language: str, organisation, period, as_of, results, target
         if fmt == "csv":
             return to_csv(results)
         return to_text(organisation, period, results)
+
+
+def catalogue(fmt: str, language: str, organisation, period, as_of) -> str:
+    """The whole catalogue with its targets, as `sillon indicators` and the API's
+    indicators endpoint write it (one function, so they never differ)."""
+    results = compute(organisation, period, as_of)
+    targets, _compared = applying(organisation, period)
+    return render(fmt, language, organisation, period, as_of, results, targets)

@@ -182,3 +182,54 @@ class Finding(models.Model):
 
     def __str__(self) -> str:
         return f"{self.enterprise} · {self.get_kind_display()}"
+
+
+class UploadStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Being read")
+    DONE = "done", _("Read")
+    FAILED = "failed", _("Failed")
+
+
+class ExtractUpload(models.Model):
+    """An extract uploaded on the Official register page, read by a background task
+    (sillon/kbo/tasks.py). The file is kept in the data folder until it is read."""
+
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("organisation"),
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    file_name = models.CharField(_("file"), max_length=255)
+    size = models.PositiveBigIntegerField(_("size (bytes)"))
+    folder = models.CharField(max_length=64, unique=True)
+    status = models.CharField(
+        _("status"), max_length=10, choices=UploadStatus.choices, default=UploadStatus.QUEUED
+    )
+    error = models.TextField(_("error"), blank=True)
+    sync_run = models.ForeignKey(
+        SyncRun,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("sync"),
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        verbose_name = _("uploaded extract")
+        verbose_name_plural = _("uploaded extracts")
+        constraints = [choice_check("status", UploadStatus, "kbo_upload_status_known")]
+
+    def __str__(self) -> str:
+        return self.file_name

@@ -10,11 +10,13 @@ from django.utils.translation import gettext as _
 
 from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view
 from sillon.accounts.roles import Ability
+from sillon.kbo import uploads
 from sillon.kbo.actions import FindingError, accept_finding, dismiss_finding
 from sillon.kbo.choices import FindingStatus
 from sillon.kbo.display import describe
 from sillon.kbo.filters import FindingFilter
-from sillon.kbo.models import Finding, RegisterEntry, SyncRun
+from sillon.kbo.forms import ExtractUploadForm
+from sillon.kbo.models import ExtractUpload, Finding, RegisterEntry, SyncRun
 from sillon.register.models import Enterprise, Project
 
 PAGE_SIZE = 50
@@ -64,7 +66,35 @@ def syncs(request: HttpRequest) -> HttpResponse:
         )
     ).order_by("-started_at")
     page = Paginator(runs, PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "kbo/syncs.html", {"section": "data", "page": page})
+    can_upload = request.membership.can(Ability.MANAGE_ORGANISATION)
+    return render(
+        request,
+        "kbo/syncs.html",
+        {
+            "section": "data",
+            "page": page,
+            "form": ExtractUploadForm() if can_upload else None,
+            "uploads": ExtractUpload.objects.filter(organisation=request.organisation)[:10]
+            if can_upload
+            else [],
+        },
+    )
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION, methods=["POST"])
+def extract_upload(request: HttpRequest) -> HttpResponse:
+    """An administrator uploads an extract; `sillon worker` reads it."""
+    form = ExtractUploadForm(request.POST, request.FILES)
+    if not form.is_valid():
+        for error in form.errors.get("extract", []):
+            messages.error(request, error)
+        return redirect("kbo_syncs", request.organisation.slug)
+    uploads.keep(form.cleaned_data["extract"], request.organisation, request.user)
+    messages.success(
+        request,
+        _("The extract is uploaded: it is read in the background, its result shows below."),
+    )
+    return redirect("kbo_syncs", request.organisation.slug)
 
 
 def _settle(request: HttpRequest, pk: int, action, done: str) -> HttpResponse:

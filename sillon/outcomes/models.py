@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Case, F, OuterRef, Q, Subquery, When
+from django.db.models import Case, Count, F, OuterRef, Q, QuerySet, Subquery, When
 from django.db.models import Value as V
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
@@ -40,6 +40,17 @@ FULL_TIME_HOURS = Decimal("38")
 
 def short(day) -> str:
     return date_format(day, "SHORT_DATE_FORMAT")
+
+
+class JobQuerySet(models.QuerySet):
+    def for_list(self, organisation) -> "JobQuerySet":
+        """The organisation's jobs as the list, its export and the API give them: by
+        enterprise and job reference, with the enterprise and its project."""
+        return (
+            self.filter(organisation=organisation)
+            .select_related("enterprise__project")
+            .order_by("enterprise__name", "job_ref", "pk")
+        )
 
 
 class Job(OrganisationRecord):
@@ -76,6 +87,8 @@ class Job(OrganisationRecord):
         _("gender"), max_length=10, choices=Gender.choices, default=Gender.UNKNOWN
     )
     history = HistoricalRecords()
+
+    objects = JobQuerySet.as_manager()
 
     class Meta:
         ordering = ["enterprise__name", "job_ref"]
@@ -401,6 +414,29 @@ class Target(OrganisationRecord):
     def indicator_label(self) -> str:
         indicator = BY_ID.get(self.indicator)
         return str(indicator.label) if indicator else self.indicator
+
+
+def enterprises_for_list(organisation, day) -> QuerySet:
+    """The organisation's enterprises as the Enterprises page, its export and the API
+    give them: by name, with the project and the latest ESD event on `day`. (Enterprise
+    belongs to the register, which cannot know the outcomes: hence a function here.)"""
+    return (
+        Enterprise.objects.filter(organisation=organisation)
+        .select_related("project")
+        .annotate(latest_esd=latest_esd_event(day))
+        .order_by("name", "pk")
+    )
+
+
+def with_active_jobs(enterprises: QuerySet, day) -> QuerySet:
+    """Each enterprise's number of jobs running on `day`."""
+    return enterprises.annotate(
+        active_jobs=Count(
+            "jobs",
+            filter=Q(jobs__start_date__lte=day)
+            & (Q(jobs__end_date__isnull=True) | Q(jobs__end_date__gte=day)),
+        )
+    )
 
 
 # Two ESD events on the same date follow their meaning, not the order of writing

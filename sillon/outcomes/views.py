@@ -3,7 +3,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -15,7 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view, require
 from sillon.accounts.roles import Ability
 from sillon.core.history import timeline_of
-from sillon.core.records import delete_page, form_page, record_pages
+from sillon.core.records import RecordPages, delete_page, form_page
 from sillon.outcomes.choices import ACCREDITED_EVENTS, AccreditationEventKind
 from sillon.outcomes.filters import EnterpriseFilter, JobFilter
 from sillon.outcomes.forms import (
@@ -44,7 +43,8 @@ from sillon.outcomes.models import (
     PartnerInteraction,
     Target,
     Transfer,
-    latest_esd_event,
+    enterprises_for_list,
+    with_active_jobs,
 )
 from sillon.outcomes.overlaps import overlapping_cost_lines, overlaps_among
 from sillon.register.models import Enterprise, Project
@@ -210,6 +210,8 @@ def child_edit(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
 
 @organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
 def child_delete(request: HttpRequest, pk: int, kind: str) -> HttpResponse:
+    if kind == "job":  # a job deleted changes the employment already counted
+        require(request.membership, Ability.EDIT_RECORDS)
     record = _child_record(request, pk, CHILDREN[kind])
     url = _project_of(record).get_absolute_url()
     return delete_page(request, record, section="projects", cancel_url=url, success_url=url)
@@ -275,19 +277,7 @@ def jobs_quick(request: HttpRequest, pk: int) -> HttpResponse:
 @organisation_view(Ability.VIEW_RECORDS)
 def enterprises(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    queryset = (
-        Enterprise.objects.filter(organisation=request.organisation)
-        .select_related("project")
-        .annotate(
-            latest_esd=latest_esd_event(today),
-            active_jobs=Count(
-                "jobs",
-                filter=Q(jobs__start_date__lte=today)
-                & (Q(jobs__end_date__isnull=True) | Q(jobs__end_date__gte=today)),
-            ),
-        )
-        .order_by("name", "pk")
-    )
+    queryset = with_active_jobs(enterprises_for_list(request.organisation, today), today)
     filters = EnterpriseFilter(
         request.GET or None, queryset=queryset, organisation=request.organisation
     )
@@ -306,11 +296,7 @@ def enterprises(request: HttpRequest) -> HttpResponse:
 
 @organisation_view(Ability.VIEW_RECORDS)
 def jobs(request: HttpRequest) -> HttpResponse:
-    queryset = (
-        Job.objects.filter(organisation=request.organisation)
-        .select_related("enterprise__project")
-        .order_by("enterprise__name", "job_ref", "pk")
-    )
+    queryset = Job.objects.for_list(request.organisation)
     filters = JobFilter(request.GET or None, queryset=queryset, organisation=request.organisation)
     page = Paginator(filters.qs, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
@@ -413,10 +399,9 @@ def settings_list(request: HttpRequest, kind: str) -> HttpResponse:
     )
 
 
-SETTINGS_VIEWS = {
-    (kind, action): view
-    for kind, record in SETTINGS_RECORDS.items()
-    for action, view in record_pages(
+# Their create, edit and delete pages: core.records' generic views (see urls.py).
+SETTINGS_PAGES = {
+    kind: RecordPages(
         record.model,
         record.form,
         ability=record.ability,
@@ -424,5 +409,6 @@ SETTINGS_VIEWS = {
         section="settings",
         new_title=record.new_title,
         warnings=cost_line_warnings if kind == "cost_line" else None,
-    ).items()
+    )
+    for kind, record in SETTINGS_RECORDS.items()
 }

@@ -111,20 +111,22 @@ def _erase_people_without_project(person_ids: list[int]) -> int:
     orphans = list(Person.objects.filter(pk__in=person_ids, projects__isnull=True))
     erased = [person.pk for person in orphans]  # delete() forgets the primary key
     for person in orphans:
+        # Higher apps reach their own copies (kept uploads), as for an erasure.
+        person_erased.send(
+            sender=Person,
+            organisation_id=person.organisation_id,
+            person={"first": person.first_name, "last": person.last_name, "email": person.email},
+        )
         person.delete()
     _scrub_history(erased)
     return len(erased)
 
 
 @transaction.atomic
-def remove_holder(project: Project, person: Person) -> bool:
-    """Take the person off the project; erase them when they hold no other project.
-
-    Returns True when the person was erased.
-    """
-    person_id = person.pk
+def remove_holder(project: Project, person: Person) -> None:
+    """Take the person off the project. The person stays, with their data: only an
+    erasure (erase_person, an administrator's) takes a person's data away."""
     project.holders.remove(person)
-    return _erase_people_without_project([person_id]) == 1
 
 
 @transaction.atomic

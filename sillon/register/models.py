@@ -7,8 +7,8 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
-from django.db.models.functions import Cast, StrIndex
+from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models.functions import Cast, Coalesce, StrIndex
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -222,6 +222,36 @@ def nace_section_expression() -> Case:
     return Case(*whens, default=Value(""), output_field=models.CharField(max_length=1))
 
 
+class ProjectQuerySet(models.QuerySet):
+    """The record lists are QuerySet methods shared by the list page, its export
+    (workbook/lists.py) and the API."""
+
+    def for_list(self, organisation: Organisation) -> "ProjectQuerySet":
+        """The organisation's projects in the order of the list: by reference."""
+        return self.filter(organisation=organisation).select_related("enterprise").order_by("ref")
+
+    def with_holder_count(self) -> "ProjectQuerySet":
+        # A subquery: it runs for the rows of a page only, where a Count() would group
+        # every matching project first.
+        holder_count = (
+            Project.holders.through.objects.filter(project=OuterRef("pk"))
+            .order_by()
+            .values("project")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return self.annotate(holder_count=Coalesce(Subquery(holder_count), 0))
+
+    def with_enrolments(self) -> "ProjectQuerySet":
+        """Each project's enrolments with their programme, by start date."""
+        return self.prefetch_related(
+            Prefetch(
+                "enrolments",
+                queryset=Enrolment.objects.select_related("programme").order_by("start_date"),
+            )
+        )
+
+
 class Project(OrganisationRecord):
     ref = models.CharField(
         _("project reference"), max_length=40, validators=[project_ref_validator]
@@ -252,6 +282,8 @@ class Project(OrganisationRecord):
         Person, related_name="projects", blank=True, verbose_name=_("project holders")
     )
     history = HistoricalRecords(m2m_fields=[holders])
+
+    objects = ProjectQuerySet.as_manager()
 
     class Meta:
         ordering = ["ref"]
@@ -449,6 +481,18 @@ class Enterprise(OrganisationRecord):
         return self.cessation_date is None
 
 
+class ActivityQuerySet(models.QuerySet):
+    def for_list(self, organisation: Organisation) -> "ActivityQuerySet":
+        """The organisation's activities as the list, its export and the API give them:
+        latest first, with the programme and the references of their projects."""
+        return (
+            self.filter(organisation=organisation)
+            .select_related("programme")
+            .prefetch_related(Prefetch("projects", queryset=Project.objects.only("id", "ref")))
+            .order_by("-date", "-pk")
+        )
+
+
 class Activity(OrganisationRecord):
     # The workbook's activity_ref; given on creation when left empty.
     ref = models.CharField(
@@ -514,6 +558,8 @@ class Activity(OrganisationRecord):
     )
     note = models.TextField(_("note"), blank=True)
     history = HistoricalRecords(m2m_fields=[projects], excluded_fields=["project_count"])
+
+    objects = ActivityQuerySet.as_manager()
 
     LIST_CHOICES = {"topics": Topic}
 

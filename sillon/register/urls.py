@@ -2,6 +2,7 @@
 
 from django.urls import path
 
+from sillon.core.records import record_create, record_delete, record_edit
 from sillon.register import views
 
 urlpatterns = [
@@ -26,11 +27,22 @@ urlpatterns = [
     path("enrolments/<int:pk>/edit/", views.enrolment_edit, name="enrolment_edit"),
     path("enrolments/<int:pk>/delete/", views.enrolment_delete, name="enrolment_delete"),
     path("applications/", views.applications, name="applications"),
-    path("applications/new/", views.application_pages["create"], name="application_create"),
-    path("applications/<int:pk>/edit/", views.application_pages["edit"], name="application_edit"),
+    path(
+        "applications/new/",
+        record_create,
+        {"pages": views.APPLICATION_PAGES},
+        name="application_create",
+    ),
+    path(
+        "applications/<int:pk>/edit/",
+        record_edit,
+        {"pages": views.APPLICATION_PAGES},
+        name="application_edit",
+    ),
     path(
         "applications/<int:pk>/delete/",
-        views.application_pages["delete"],
+        record_delete,
+        {"pages": views.APPLICATION_PAGES},
         name="application_delete",
     ),
     path("activities/", views.activities, name="activities"),
@@ -38,16 +50,40 @@ urlpatterns = [
     path("activities/<int:pk>/edit/", views.activity_edit, name="activity_edit"),
     path("activities/<int:pk>/delete/", views.activity_delete, name="activity_delete"),
     path("settings/programmes/", views.programmes, name="programmes"),
-    path("settings/programmes/new/", views.programme_pages["create"], name="programme_create"),
     path(
-        "settings/programmes/<int:pk>/edit/", views.programme_pages["edit"], name="programme_edit"
+        "settings/programmes/new/",
+        record_create,
+        {"pages": views.PROGRAMME_PAGES},
+        name="programme_create",
+    ),
+    path(
+        "settings/programmes/<int:pk>/edit/",
+        record_edit,
+        {"pages": views.PROGRAMME_PAGES},
+        name="programme_edit",
     ),
     path(
         "settings/programmes/<int:pk>/delete/",
-        views.programme_pages["delete"],
+        record_delete,
+        {"pages": views.PROGRAMME_PAGES},
         name="programme_delete",
     ),
-    path("settings/cohorts/new/", views.cohort_pages["create"], name="cohort_create"),
-    path("settings/cohorts/<int:pk>/edit/", views.cohort_pages["edit"], name="cohort_edit"),
-    path("settings/cohorts/<int:pk>/delete/", views.cohort_pages["delete"], name="cohort_delete"),
+    path(
+        "settings/cohorts/new/",
+        record_create,
+        {"pages": views.COHORT_PAGES},
+        name="cohort_create",
+    ),
+    path(
+        "settings/cohorts/<int:pk>/edit/",
+        record_edit,
+        {"pages": views.COHORT_PAGES},
+        name="cohort_edit",
+    ),
+    path(
+        "settings/cohorts/<int:pk>/delete/",
+        record_delete,
+        {"pages": views.COHORT_PAGES},
+        name="cohort_delete",
+    ),
 ]

@@ -1,6 +1,5 @@
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Prefetch, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Count, Prefetch, Sum
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -13,7 +12,7 @@ from sillon.accounts.audit import EventKind, record_event
 from sillon.accounts.permissions import get_for_organisation_or_404, organisation_view
 from sillon.accounts.roles import Ability
 from sillon.core.history import history_of
-from sillon.core.records import delete_page, form_page, record_pages
+from sillon.core.records import RecordPages, delete_page, form_page
 from sillon.register import actions
 from sillon.register.choices import ActivityKind, ApplicationDecision, ProjectType
 from sillon.register.filters import ActivityFilter, ProjectFilter
@@ -70,27 +69,7 @@ def paginate(request: HttpRequest, queryset):
 
 @organisation_view(Ability.VIEW_RECORDS)
 def projects(request: HttpRequest) -> HttpResponse:
-    # Holders counted by a subquery: it runs for the rows of the page only, where a
-    # Count() would group every matching project first.
-    holder_count = (
-        Project.holders.through.objects.filter(project=OuterRef("pk"))
-        .order_by()
-        .values("project")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    queryset = (
-        Project.objects.filter(organisation=request.organisation)
-        .select_related("enterprise")
-        .annotate(holder_count=Coalesce(Subquery(holder_count), 0))
-        .prefetch_related(
-            Prefetch(
-                "enrolments",
-                queryset=Enrolment.objects.select_related("programme").order_by("start_date"),
-            )
-        )
-        .order_by("ref")
-    )
+    queryset = Project.objects.for_list(request.organisation).with_holder_count().with_enrolments()
     filters = ProjectFilter(
         request.GET or None,
         queryset=queryset,
@@ -246,17 +225,16 @@ def holder_edit(request: HttpRequest, pk: int, person: int) -> HttpResponse:
     )
 
 
-@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+# Taking a holder off, deleting an enrolment or a job changes figures already counted:
+# for managers and admins (docs/spec/domain.md, Organisation).
+@organisation_view(Ability.EDIT_RECORDS, methods=WRITE)
 def holder_remove(request: HttpRequest, pk: int, person: int) -> HttpResponse:
     project, holder = project_and_holder(request, pk, person)
     names = {"person": holder, "ref": project.ref}
 
     def remove() -> str:
-        if actions.remove_holder(project, holder):
-            return (
-                _("%(person)s was taken off %(ref)s and erased: they held no other project.")
-                % names
-            )
+        project._change_reason = holder._change_reason
+        actions.remove_holder(project, holder)
         return _("%(person)s was taken off %(ref)s.") % names
 
     return delete_page(
@@ -269,8 +247,8 @@ def holder_remove(request: HttpRequest, pk: int, person: int) -> HttpResponse:
         question=_("Take %(person)s off %(ref)s?") % names,
         button=_("Take off the project"),
         consequences=_(
-            "The person is erased when they hold no other project: their name goes from "
-            "the history too."
+            "The person stays in Sillon, with their data: only an administrator erases a "
+            "person (Erase)."
         ),
     )
 
@@ -309,6 +287,7 @@ def holder_erase(request: HttpRequest, pk: int, person: int) -> HttpResponse:
         delete=erase,
         question=_("Erase the personal data of %(person)s?") % names,
         button=_("Erase"),
+        ask_reason=False,  # the history says "gdpr_erasure"
         consequences=_(
             "Name, email and year of birth are removed, here and from the history. Gender "
             "and situation at intake stay, so that the figures do not change. This cannot "
@@ -356,7 +335,7 @@ def enrolment_edit(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+@organisation_view(Ability.EDIT_RECORDS, methods=WRITE)
 def enrolment_delete(request: HttpRequest, pk: int) -> HttpResponse:
     enrolment = get_for_organisation_or_404(
         request.organisation, Enrolment.objects.select_related("project"), pk=pk
@@ -415,11 +394,7 @@ def enterprise_delete(request: HttpRequest, pk: int) -> HttpResponse:
 
 @organisation_view(Ability.VIEW_RECORDS)
 def activities(request: HttpRequest) -> HttpResponse:
-    queryset = (
-        Activity.objects.filter(organisation=request.organisation)
-        .select_related("programme")
-        .prefetch_related(Prefetch("projects", queryset=Project.objects.only("id", "ref")))
-    )
+    queryset = Activity.objects.for_list(request.organisation)
     filters = ActivityFilter(
         request.GET or None, queryset=queryset, organisation=request.organisation
     )
@@ -430,7 +405,7 @@ def activities(request: HttpRequest) -> HttpResponse:
         {
             "section": "activities",
             "filters": filters,
-            "page": paginate(request, filters.qs.order_by("-date", "-pk")),
+            "page": paginate(request, filters.qs),
             "totals": totals,
         },
     )
@@ -495,7 +470,8 @@ def programmes(request: HttpRequest) -> HttpResponse:
     )
 
 
-programme_pages = record_pages(
+# Their create, edit and delete pages: core.records' generic views (see urls.py).
+PROGRAMME_PAGES = RecordPages(
     Programme,
     ProgrammeForm,
     ability=Ability.MANAGE_ORGANISATION,
@@ -504,7 +480,7 @@ programme_pages = record_pages(
     new_title=gettext_lazy("New programme"),
     edit_title=gettext_lazy("Edit programme"),
 )
-cohort_pages = record_pages(
+COHORT_PAGES = RecordPages(
     Cohort,
     CohortForm,
     ability=Ability.MANAGE_ORGANISATION,
@@ -520,7 +496,7 @@ cohort_pages = record_pages(
 APPLICATIONS_PAGE_SIZE = 50
 
 
-@organisation_view(Ability.VIEW_PERSONAL_DATA)
+@organisation_view(Ability.VIEW_RECORDS)
 def applications(request: HttpRequest) -> HttpResponse:
     """The applications, filtered by programme, decision and year (a record list: not
     for viewers, who see the figures of applications on the dashboard and reports)."""
@@ -554,7 +530,8 @@ def applications(request: HttpRequest) -> HttpResponse:
     )
 
 
-application_pages = record_pages(
+# Their create, edit and delete pages: core.records' generic views (see urls.py).
+APPLICATION_PAGES = RecordPages(
     Application,
     ApplicationForm,
     ability=Ability.EDIT_ACCOMPANIMENT,

@@ -16,6 +16,9 @@ class ReportsConfig(AppConfig):
     verbose_name = _("Reports")
 
     def ready(self):
+        from sillon.core.records import CLOSED_UNTIL
         from sillon.mission.definitions import register_definitions
+        from sillon.reports.models import closed_until
 
+        CLOSED_UNTIL.append(closed_until)
         register_definitions(indicator_definitions)

@@ -1,10 +1,14 @@
 """A report produced: its parameters, who asked for it, its progress and its file."""
 
+from datetime import date
+
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from sillon.accounts.models import Organisation
+from sillon.catalogue.periods import parse_period
 
 
 class Kind(models.TextChoices):
@@ -84,3 +88,21 @@ class Report(models.Model):
     def filename(self) -> str:
         slug = self.organisation.slug
         return f"sillon-{slug}-{self.kind}-{self.period}-{self.language}.{self.format}"
+
+
+def closed_until(organisation) -> date | None:
+    """The end of the latest period of a report produced for the organisation: records
+    dated up to that day are counted in figures already reported (a closed period,
+    docs/spec/domain.md)."""
+    periods = (
+        Report.objects.filter(organisation=organisation, status=Status.DONE)
+        .values_list("period", flat=True)
+        .distinct()
+    )
+    ends = []
+    for text in periods:
+        try:
+            ends.append(parse_period(text).end)
+        except ValidationError:
+            continue
+    return max(ends, default=None)

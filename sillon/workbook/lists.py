@@ -5,13 +5,13 @@ rows of `records.py`), so that a list exported can be re-imported as its sheet."
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from sillon.outcomes.filters import EnterpriseFilter, JobFilter
-from sillon.outcomes.models import Job, latest_esd_event
+from sillon.outcomes.models import Job, enterprises_for_list
 from sillon.register.filters import ActivityFilter, ProjectFilter
-from sillon.register.models import Activity, Enterprise, Project
+from sillon.register.models import Activity, Project
 from sillon.workbook.records import BINDING
 from sillon.workbook.sheets import BY_NAME
 
@@ -43,33 +43,19 @@ class RecordList:
 
 
 def projects(organisation) -> QuerySet:
-    return Project.objects.filter(organisation=organisation).order_by("ref")
+    return Project.objects.for_list(organisation)
 
 
 def activities(organisation) -> QuerySet:
-    return (
-        Activity.objects.filter(organisation=organisation)
-        .select_related("programme")
-        .prefetch_related(Prefetch("projects", queryset=Project.objects.only("id", "ref")))
-        .order_by("-date", "-pk")
-    )
+    return Activity.objects.for_list(organisation)
 
 
 def jobs(organisation) -> QuerySet:
-    return (
-        Job.objects.filter(organisation=organisation)
-        .select_related("enterprise__project")
-        .order_by("enterprise__name", "job_ref", "pk")
-    )
+    return Job.objects.for_list(organisation)
 
 
 def enterprises(organisation) -> QuerySet:
-    return (
-        Enterprise.objects.filter(organisation=organisation)
-        .select_related("project")
-        .annotate(latest_esd=latest_esd_event(timezone.localdate()))
-        .order_by("name", "pk")
-    )
+    return enterprises_for_list(organisation, timezone.localdate())
 
 
 LISTS = {

@@ -29,11 +29,13 @@ from django.utils import timezone
 
 from sillon.accounts.models import Invitation, Membership
 from sillon.accounts.roles import Ability, Role
+from sillon.api.models import ApiToken
 from sillon.followup.models import Answer, ProposedChange, Questionnaire
 from sillon.followup.models import Invitation as FollowupInvitation
 from sillon.kbo.models import Finding, SyncRun
 from sillon.mission.models import DefinitionVersion, InterestDeclaration, Mission, Stake
 from sillon.register.choices import ActivityKind, ProjectStatus
+from sillon.register.models import Application
 from sillon.reports.models import Report, Status
 from tests.conftest import logged_in, make_member
 from tests.outcomes import factories as out
@@ -72,6 +74,8 @@ class World:
     invitation: Invitation
     report: Report
     finding: Finding
+    application: Application
+    api_token: ApiToken
     mission: object = None
     stake: object = None
     declaration: object = None
@@ -127,7 +131,8 @@ def build_world(organisation, sync_run: SyncRun) -> World:
     report = Report.objects.create(
         organisation=organisation,
         kind="annual",
-        period="2025",
+        # Closes 2020 only: the records of the fixture stay open to a coach.
+        period="2020",
         format="html",
         language="fr",
         status=Status.DONE,
@@ -141,6 +146,14 @@ def build_world(organisation, sync_run: SyncRun) -> World:
         kind="creation_date",
         sillon_value="2024-01-01",
         register_value="2023-12-01",
+    )
+    application = Application.objects.create(
+        organisation=organisation,
+        ref="C-1",
+        date=date(2025, 1, 10),
+        programme=outcomes.register.programme,
+        name="Candidature",
+        decision="rejected",
     )
     mission = Mission.objects.create(
         organisation=organisation, code="communication", title_fr="C", title_nl="C", title_en="C"
@@ -192,6 +205,7 @@ def build_world(organisation, sync_run: SyncRun) -> World:
         values={"end_date": "2025-05-31"},
     )
     return World(
+        application=application,
         outcomes=outcomes,
         stopped=stopped,
         membership=Membership.objects.get(user=member),
@@ -204,6 +218,7 @@ def build_world(organisation, sync_run: SyncRun) -> World:
         definition=DefinitionVersion.objects.filter(organisation=organisation).first(),
         answer=answer,
         change=change,
+        api_token=ApiToken.issue(member, "crm")[0],
     )
 
 
@@ -213,6 +228,9 @@ def build_world(organisation, sync_run: SyncRun) -> World:
 PUBLIC = "public"  # anyone, signed in or not
 SIGNED_IN = "signed in"  # any signed-in user; nothing of an organisation
 SUPERUSERS = "superusers"  # the administration site
+# The REST API: its own gate (a token or the session acts as its member; 401 without),
+# whose matrix of every endpoint × role × organisation is tests/api/test_access.py.
+API = "api"
 
 Kwargs = Callable[[World], dict]
 
@@ -242,6 +260,14 @@ def _get(world: World, path: str):
     return value
 
 
+def worker_running() -> dict:
+    """/health/ answers 503 without a worker's heartbeat: a worker beats."""
+    from sillon.core.worker import beat
+
+    beat("matrix-worker", timezone.now())
+    return {}
+
+
 def holder(world: World) -> dict:
     return {"pk": world.register.project.pk, "person": world.register.person.pk}
 
@@ -250,6 +276,15 @@ V, R, P = Ability.VIEW, Ability.VIEW_RECORDS, Ability.VIEW_PERSONAL_DATA
 A, E, M = Ability.EDIT_ACCOMPANIMENT, Ability.EDIT_RECORDS, Ability.MANAGE_ORGANISATION
 project = pk("project")
 
+
+def api(key: str = "") -> Kwargs:
+    def kwargs(world: World) -> dict:
+        found = {"organisation": world.register.project.organisation.slug}
+        return found | ({"key": _get(world, key).pk} if key else {})
+
+    return kwargs
+
+
 RULES: dict[str, Rule] = {
     # Outside organisations.
     "home": Rule(PUBLIC),
@@ -257,6 +292,13 @@ RULES: dict[str, Rule] = {
     "accounts:login": Rule(PUBLIC),
     "accounts:logout": Rule(PUBLIC),
     "accounts:invitation_link": Rule(PUBLIC, lambda w: {"token": "no-such-token"}),
+    "accounts:password_reset": Rule(PUBLIC),
+    "accounts:password_reset_done": Rule(PUBLIC),
+    "accounts:password_reset_confirm": Rule(
+        PUBLIC, lambda w: {"uidb64": "MQ", "token": "no-such-token"}
+    ),
+    "accounts:password_reset_complete": Rule(PUBLIC),
+    "health": Rule(PUBLIC, lambda w: worker_running()),
     "accounts:password_change": Rule(SIGNED_IN),
     "accounts:password_change_done": Rule(SIGNED_IN),
     "accounts:invitations": Rule(SIGNED_IN),
@@ -271,6 +313,12 @@ RULES: dict[str, Rule] = {
     "report_download": Rule(V, pk("report")),
     "report_view": Rule(V, pk("report")),
     "report_quality": Rule(V),
+    "comparison": Rule(V),
+    "comparison_statements": Rule(M),
+    "applications": Rule(R),
+    "application_create": Rule(A),
+    "application_edit": Rule(A, pk("application")),
+    "application_delete": Rule(A, pk("application")),
     "workbook_template": Rule(V),
     "settings": Rule(V, post_ability=M),
     "programmes": Rule(V),
@@ -292,15 +340,16 @@ RULES: dict[str, Rule] = {
     "workbook_list_export": Rule(R, lambda w: {"name": "projects"}),
     "kbo_findings": Rule(R),
     "kbo_syncs": Rule(R),
+    "kbo_extract_upload": Rule(M, post_only=True),
     # Accompaniment: coaches and above.
     "project_create": Rule(A),
     "project_edit": Rule(A, project),
     "holder_create": Rule(A, project),
     "holder_edit": Rule(A, holder),
-    "holder_remove": Rule(A, holder),
+    "holder_remove": Rule(E, holder),
     "enrolment_create": Rule(A, project),
     "enrolment_edit": Rule(A, pk("register.enrolment")),
-    "enrolment_delete": Rule(A, pk("register.enrolment")),
+    "enrolment_delete": Rule(E, pk("register.enrolment")),
     "enterprise_edit": Rule(A, project),
     "activity_create": Rule(A),
     "activity_edit": Rule(A, pk("register.activity")),
@@ -309,7 +358,7 @@ RULES: dict[str, Rule] = {
     "job_end": Rule(A, pk("job")),
     "job_create": Rule(A, project),
     "job_edit": Rule(A, pk("job")),
-    "job_delete": Rule(A, pk("job")),
+    "job_delete": Rule(E, pk("job")),
     "accreditation_create": Rule(A, project),
     "accreditation_edit": Rule(A, pk("accreditation")),
     "accreditation_delete": Rule(A, pk("accreditation")),
@@ -386,6 +435,40 @@ RULES: dict[str, Rule] = {
     ),
     "followup_form": Rule(PUBLIC, lambda w: {"token": "no-such-token"}),
     "followup_unsubscribe": Rule(PUBLIC, lambda w: {"token": "no-such-token"}),
+    "api-member-tokens": Rule(M),
+    "api-member-token-revoke": Rule(M, pk("api_token"), post_only=True),
+    # API tokens of one's own account.
+    "api-tokens": Rule(SIGNED_IN),
+    "api-token-revoke": Rule(SIGNED_IN, lambda w: {"pk": 0}),
+    # The REST API (tests/api/test_access.py).
+    "api-schema": Rule(API),
+    "api-docs": Rule(API),
+    "api-indicators": Rule(API, api()),
+    "api-comparison": Rule(API, api()),
+    "api-statement": Rule(API, api()),
+    "api-import": Rule(API, api()),
+    "api-project-list": Rule(API, api()),
+    "api-project-detail": Rule(API, api("project")),
+    "api-holder-list": Rule(API, api()),
+    "api-holder-detail": Rule(API, api("register.person")),
+    "api-enrolment-list": Rule(API, api()),
+    "api-enrolment-detail": Rule(API, api("register.enrolment")),
+    "api-enterprise-list": Rule(API, api()),
+    "api-enterprise-detail": Rule(API, api("register.enterprise")),
+    "api-activity-list": Rule(API, api()),
+    "api-activity-detail": Rule(API, api("register.activity")),
+    "api-job-list": Rule(API, api()),
+    "api-job-detail": Rule(API, api("job")),
+    "api-accreditation-event-list": Rule(API, api()),
+    "api-accreditation-event-detail": Rule(API, api("accreditation")),
+    "api-transfer-list": Rule(API, api()),
+    "api-transfer-detail": Rule(API, api("transfer")),
+    "api-impact-assessment-list": Rule(API, api()),
+    "api-impact-assessment-detail": Rule(API, api("impact")),
+    "api-cost-line-list": Rule(API, api()),
+    "api-cost-line-detail": Rule(API, api("cost_line")),
+    "api-target-list": Rule(API, api()),
+    "api-target-detail": Rule(API, api("target")),
 }
 # Every page of the administration site (a namespace of its own).
 NAMESPACE_RULES = {"admin": Rule(SUPERUSERS)}
@@ -484,9 +567,12 @@ def test_access_matrix_of_organisation_pages(name, matrix):
         foreign = organisation_url(name, matrix.org_a, matrix.world_b)
         assert ask(matrix.clients[Role.ADMIN], name, foreign).status_code == 404, foreign
     for role in ROLES:
-        status = ask(matrix.clients[role], name, own).status_code
+        response = ask(matrix.clients[role], name, own)
+        status = response.status_code
         if rule.ability in role.abilities:
             assert status not in (403, 404, 405) and status < 500, (role, status)
+            # No browser or proxy keeps a page of the organisation.
+            assert "no-store" in response.get("Cache-Control", ""), role
         else:
             assert status == 403, (role, status)
         if rule.post_ability and rule.post_ability not in role.abilities:

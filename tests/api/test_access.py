@@ -30,7 +30,7 @@ def test_record_endpoints_follow_the_role(api, records_a, org_a, role, prefix, v
     url = base(org_a) + f"{prefix}/"
     record = resource.queryset(org_a).first()
     detail = f"{url}{record.pk}/"
-    may_read = expected(role, resources.READ)
+    may_read = expected(role, resource.read)
     assert client.get(url).status_code == (200 if may_read else 403)
     assert client.get(detail).status_code == (200 if may_read else 403)
     # An empty record: refused by the gate (403), or by the rules (400) when allowed.

@@ -1,6 +1,7 @@
 """The figures through the API are the command line's, byte for byte; a workbook
 imports all or nothing with the interface's located problems."""
 
+import json
 from io import StringIO
 
 import pytest
@@ -131,3 +132,46 @@ def test_rate_limits_answer_429_with_retry_after(settings, coach, org_a):
         assert other.get(base(org_a) + "projects/").status_code == 200
     finally:
         BurstRateThrottle.THROTTLE_RATES = original
+
+
+def test_comparison_is_the_clis_json_for_a_sharing_organisation(demo):
+    viewer = make_member(demo, "vera-viewer", Role.VIEWER)
+    client = token_client(viewer, language="fr")
+    refused = client.get(base(demo) + "comparison/?period=2024")
+    assert refused.status_code == 403 and "detail" in refused.json()
+    demo.shares_with_peers = True
+    demo.save(update_fields=["shares_with_peers"])
+    response = client.get(base(demo) + "comparison/?period=2024")
+    assert response.status_code == 200
+    out = StringIO()
+    call_command(
+        "compare", "--organisation", "coopcity", "--period", "2024", "--format", "json", stdout=out
+    )
+    assert response.content == out.getvalue().encode()
+
+
+def test_statement_is_the_file_the_cli_exports(demo, tmp_path):
+    viewer = make_member(demo, "vera-viewer", Role.VIEWER)
+    response = token_client(viewer).get(base(demo) + "statement/?period=2024")
+    assert response.status_code == 200
+    exported = tmp_path / "statement.json"
+    call_command(
+        "statement",
+        "export",
+        "--organisation",
+        "coopcity",
+        "--period",
+        "2024",
+        "-o",
+        str(exported),
+        stdout=StringIO(),
+    )
+    ours, theirs = json.loads(response.content), json.loads(exported.read_text())
+    # Produced a second apart at most: everything but the production time is the same.
+    ours.pop("produced_at"), theirs.pop("produced_at")
+    assert ours == theirs and ours["indicators"]
+
+
+def test_comparison_and_statement_404_to_an_outsider(api_outsider, org_a):
+    for path in ("comparison/?period=2024", "statement/?period=2024"):
+        assert api_outsider.get(base(org_a) + path).status_code == 404

@@ -3,7 +3,9 @@ schemathesis (property-based) finds no server error and no schema violation."""
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from drf_spectacular.generators import SchemaGenerator
 from drf_spectacular.validation import validate_schema
 from hypothesis import HealthCheck, settings
@@ -45,7 +47,19 @@ def unthrottled(monkeypatch):
 
 
 @pytest.fixture
-def admin_token(admin, org_a, unthrottled):
+def kept_connection():
+    """Requests sent straight to the WSGI application close the database connection
+    when they end, as in production; the test's transaction needs it kept (Django's
+    test client does the same)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def admin_token(admin, org_a, unthrottled, kept_connection):
     build_records(org_a)
     client = token_client(admin.user)
     return client._credentials["HTTP_AUTHORIZATION"]

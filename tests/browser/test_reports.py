@@ -1,5 +1,5 @@
 """The reports issue in a real browser: a manager produces the annual report, sees it
-being produced (the production runs in its background thread, as in production), then
+being produced (by a worker beside the server, as `make run` starts one), then
 downloads the PDF, which opens."""
 
 import io
@@ -12,6 +12,7 @@ from pypdf import PdfReader
 from sillon.reports.models import Report, Status
 from tests.browser.test_register_journey import log_in
 from tests.reports.conftest import hand_made  # noqa: F401 (the fixture)
+from tests.worker import worker_beside
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -37,9 +38,10 @@ def test_manager_produces_and_downloads_the_annual_report(
     expect(row).to_contain_text("Rapport annuel")
     # The page answered before the report was ready: it shows its progress...
     expect(row.locator("progress")).to_be_attached()
-    # ...and, once the thread is done, its links (reloaded by reports.js).
+    # ...and, once the worker is done, its links (reloaded by reports.js).
     download_link = row.get_by_role("link", name="Télécharger")
-    expect(download_link).to_be_visible(timeout=90_000)
+    with worker_beside():
+        expect(download_link).to_be_visible(timeout=90_000)
     expect(row).to_contain_text("Prêt")
 
     with page.expect_download() as download_info:

@@ -26,7 +26,10 @@ def run(name, *args) -> str:
 
 def refused(path) -> str:
     err = StringIO()
-    with pytest.raises(CommandError, match="nothing was stored"):
+    with (
+        translation.override("en"),  # the reasons are in the active language
+        pytest.raises(CommandError, match="nothing was stored"),
+    ):
         call_command("statement", "import", str(path), stdout=StringIO(), stderr=err)
     assert not Statement.objects.exists()
     return err.getvalue()
@@ -248,7 +251,7 @@ def test_not_json_and_a_50_mb_file_are_refused(db, tmp_path):
         file.truncate(50 * 1024 * 1024)
     assert "at most" in refused(big)
     # The same limits when the bytes come from the interface.
-    with pytest.raises(statements.StatementInvalid, match="at most"):
+    with translation.override("en"), pytest.raises(statements.StatementInvalid, match="at most"):
         statements.store(b" " * (statements.MAX_BYTES + 1))
 
 

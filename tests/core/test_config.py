@@ -250,10 +250,22 @@ def test_by_default_every_process_shares_the_cache_in_the_database(tmp_path):
 
 def test_production_profile_passes_the_deployment_checks(tmp_path):
     result = run_check_deploy(
-        tmp_path, SILLON_PROFILE="production", ALLOWED_HOSTS="sillon.example.org"
+        tmp_path,
+        SILLON_PROFILE="production",
+        ALLOWED_HOSTS="sillon.example.org",
+        EMAIL_URL="smtp://mail.example.org:587/?tls=True",
     )
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+def test_production_without_an_email_url_fails_the_deployment_checks(tmp_path):
+    """console:// (the default) would print the members' reset links on a server."""
+    result = run_check_deploy(
+        tmp_path, SILLON_PROFILE="production", ALLOWED_HOSTS="sillon.example.org"
+    )
+    assert result.returncode == 1
+    assert "mail.E001" in result.stderr
 
 
 def test_development_profile_does_not_pass_them(tmp_path):

@@ -105,13 +105,13 @@ def test_the_workbook_leaves_out_the_declared_columns():
         ("holders", "language"),
         ("holders", "followup_consent"),
         ("holders", "followup_consent_date"),
+        ("stakes", "note"),
         ("activities", "expert_name"),
         ("jobs", "gender"),
         ("non_accreditation", "note"),
         ("transfers", "note"),
         ("interactions", "note"),
         ("impact", "social_impact"),
-        ("stakes", "note"),
     }
 
 

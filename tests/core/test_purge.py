@@ -15,6 +15,7 @@ from sillon.accounts.models import Invitation
 from sillon.accounts.roles import Role
 from sillon.core.daily import daily_jobs
 from sillon.core.retention import purge, purge_daily
+from sillon.kbo import uploads as extracts
 from sillon.workbook import uploads
 
 pytestmark = pytest.mark.django_db
@@ -63,7 +64,10 @@ def leftovers(org_a, data_dir):
     Session.objects.filter(pk=store.session_key).update(
         expire_date=timezone.now() - timedelta(hours=1)
     )
+    abandoned_extract = extracts.root() / "abandoned"  # a folder no upload waits for
+    abandoned_extract.mkdir()
     return {
+        "abandoned extract": abandoned_extract,
         "old upload": upload(org_a, "old", days_old=8),
         "fresh upload": upload(org_a, "fresh", days_old=6),
         "pending": invitation(org_a, "a" * 64),
@@ -79,6 +83,7 @@ EXPECTED = {
     "used or expired invitation links": 2,
     "finished background tasks": 1,
     "unconfirmed workbook uploads": 1,
+    "uploaded register extracts": 1,
 }
 
 
@@ -87,7 +92,7 @@ def test_dry_run_says_what_would_go_and_deletes_nothing(leftovers):
     call_command("purge", "--dry-run", stdout=output)
     assert "unconfirmed workbook uploads: 1 would go" in output.getvalue()
     assert purge(dry_run=True) == EXPECTED
-    assert leftovers["old upload"].exists()
+    assert leftovers["old upload"].exists() and leftovers["abandoned extract"].exists()
     assert Invitation.objects.filter(token_hash__isnull=False).count() == 3
     assert DBTaskResult.objects.count() == 2
 
@@ -97,6 +102,7 @@ def test_purge_deletes_only_what_has_served(leftovers):
     call_command("purge", stdout=output)
     assert "finished background tasks: 1 deleted" in output.getvalue()
     assert not leftovers["old upload"].exists() and leftovers["fresh upload"].exists()
+    assert not leftovers["abandoned extract"].exists()
     links = dict(Invitation.objects.values_list("pk", "token_hash"))
     assert links[leftovers["pending"].pk] == "a" * 64  # still usable
     assert links[leftovers["expired"].pk] is None and links[leftovers["accepted"].pk] is None

@@ -34,6 +34,7 @@ def test_navigation_shows_every_section_and_marks_the_current_one(org_a, coach):
         "Activités",
         "Entreprises et emplois",
         "Suivi",
+        "Comparaison",
         "Rapports",
         "Données",
         "Paramètres",

@@ -38,7 +38,7 @@ PAGES = {
     "job_end": (ACCOMPANIMENT, lambda o: [o.job.pk]),
     "job_create": (ACCOMPANIMENT, _project),
     "job_edit": (ACCOMPANIMENT, lambda o: [o.job.pk]),
-    "job_delete": (ACCOMPANIMENT, lambda o: [o.job.pk]),
+    "job_delete": (Ability.EDIT_RECORDS, lambda o: [o.job.pk]),
     "accreditation_create": (ACCOMPANIMENT, _project),
     "accreditation_edit": (ACCOMPANIMENT, lambda o: [o.accreditation.pk]),
     "accreditation_delete": (ACCOMPANIMENT, lambda o: [o.accreditation.pk]),

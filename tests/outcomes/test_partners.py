@@ -59,7 +59,9 @@ def test_manager_adds_a_partner_and_the_code_must_be_new(org_a, manager):
 def test_a_partner_used_by_a_transfer_cannot_be_deleted(org_a, manager):
     agency = out.partner(org_a, "febisp-agency")
     out.transfer(make.project(org_a, "P-1"), agency)
-    response = manager.client.post(make.url("partner_delete", org_a, agency.pk), follow=True)
+    response = manager.client.post(
+        make.url("partner_delete", org_a, agency.pk), {"reason": "Doublon"}, follow=True
+    )
     assert response.status_code == 200
     levels = [message.level for message in response.context["messages"]]
     assert messages.ERROR in levels
@@ -69,14 +71,18 @@ def test_a_partner_used_by_a_transfer_cannot_be_deleted(org_a, manager):
 def test_a_partner_used_by_an_interaction_cannot_be_deleted(org_a, manager):
     federation = out.partner(org_a, "febio")
     out.interaction(org_a, federation)
-    response = manager.client.post(make.url("partner_delete", org_a, federation.pk))
+    response = manager.client.post(
+        make.url("partner_delete", org_a, federation.pk), {"reason": "Doublon"}
+    )
     assert response.status_code == 302
     assert Partner.objects.filter(pk=federation.pk).exists()
 
 
 def test_an_unused_partner_is_deleted(org_a, manager):
     bruxeo = out.partner(org_a, "bruxeo")
-    response = manager.client.post(make.url("partner_delete", org_a, bruxeo.pk))
+    response = manager.client.post(
+        make.url("partner_delete", org_a, bruxeo.pk), {"reason": "Doublon"}
+    )
     assert response.status_code == 302
     assert not Partner.objects.filter(pk=bruxeo.pk).exists()
 

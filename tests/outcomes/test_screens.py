@@ -419,12 +419,18 @@ def test_manager_records_an_interaction_and_an_internal_action(org_a, manager):
     assert "Module économie circulaire" in listing.content.decode()
 
 
-def test_deleting_a_job_from_the_project_page(org_a, project, coach):
+def test_deleting_a_job_needs_a_manager_and_a_reason(org_a, project, coach, manager):
     job = out.job(project.enterprise, "J1")
-    response = coach.client.post(make.url("job_delete", org_a, job.pk))
+    url = make.url("job_delete", org_a, job.pk)
+    assert coach.client.post(url, {"reason": "Doublon"}).status_code == 403
+    refused = manager.client.post(url)
+    assert refused.status_code == 400 and Job.objects.exists()
+    response = manager.client.post(url, {"reason": "Doublon"})
     assert response.status_code == 302
     assert response["Location"] == make.url("project", org_a, project.pk)
     assert not Job.objects.exists()
+    deleted = Job.history.get(history_type="-")
+    assert (deleted.history_change_reason, deleted.history_user) == ("Doublon", manager.user)
 
 
 def test_the_several_jobs_form_refuses_an_empty_submission(org_a, project, manager):

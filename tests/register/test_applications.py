@@ -68,8 +68,9 @@ def test_a_project_of_another_organisation_is_refused(coach, org_a, org_b):
         decision="accepted",
         project=theirs,
     )
-    with pytest.raises(ValidationError, match="another organisation"):
+    with pytest.raises(ValidationError) as refused:
         record.full_clean()
+    assert list(refused.value.message_dict) == ["project"]
 
 
 def test_only_an_accepted_application_became_a_project(coach, org_a):

@@ -51,12 +51,12 @@ def test_viewer_cannot_search_projects_at_all(org_a, project_with_holder, viewer
     assert "P-1" not in response.content.decode()
 
 
-def test_erased_holder_leaves_no_name_in_the_history(org_a, project_with_holder, coach):
-    """A person is erasable (GDPR, docs/spec/domain.md): once removed from their only project and
-    deleted, their name and email must not survive in the previous versions either."""
+def test_erased_holder_leaves_no_name_in_the_history(org_a, project_with_holder, manager):
+    """A person is erasable (GDPR, docs/spec/domain.md): once the only project they held
+    is deleted, their name and email must not survive in the previous versions either."""
     person = project_with_holder.holders.get()
-    response = coach.client.post(
-        make.url("holder_remove", org_a, project_with_holder.pk, person.pk)
+    response = manager.client.post(
+        make.url("project_delete", org_a, project_with_holder.pk), {"reason": "Doublon"}
     )
     assert response.status_code == 302
     assert not Person.objects.filter(pk=person.pk).exists()

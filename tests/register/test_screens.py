@@ -78,7 +78,9 @@ def test_deleting_a_project_keeps_its_shared_activities_without_it(org_a, manage
     own = make.activity(org_a, [project])
     make.enrolment(project, make.programme(org_a))
     make.enterprise(project)
-    response = manager.client.post(make.url("project_delete", org_a, project.pk))
+    response = manager.client.post(
+        make.url("project_delete", org_a, project.pk), {"reason": "Doublon"}
+    )
     assert response.status_code == 302
     assert not Project.objects.filter(pk=project.pk).exists()
     assert not Enrolment.objects.exists()
@@ -93,7 +95,9 @@ def test_deleting_the_only_project_of_a_holder_deletes_the_person(org_a, manager
     people, so an orphan could be neither seen nor erased."""
     project = make.project(org_a, "P-1")
     person = make.holder(project)
-    response = manager.client.post(make.url("project_delete", org_a, project.pk))
+    response = manager.client.post(
+        make.url("project_delete", org_a, project.pk), {"reason": "Doublon"}
+    )
     assert response.status_code == 302
     assert not Person.objects.filter(pk=person.pk).exists()
 
@@ -109,28 +113,39 @@ def test_coach_adds_a_holder_to_a_project(org_a, coach):
     assert (person.last_name, person.organisation) == ("Vanderelst", org_a)
 
 
-def test_removing_a_holder_from_their_only_project_deletes_the_person(org_a, coach):
+def test_removing_a_holder_never_erases_the_person(org_a, manager, coach):
     project = make.project(org_a, "P-1")
     person = make.holder(project)
-    response = coach.client.post(make.url("holder_remove", org_a, project.pk, person.pk))
+    url = make.url("holder_remove", org_a, project.pk, person.pk)
+    assert coach.client.post(url, {"reason": "Erreur"}).status_code == 403
+    response = manager.client.post(url, {"reason": "Erreur de saisie"})
     assert response.status_code == 302
-    assert not Person.objects.filter(pk=person.pk).exists()
+    person.refresh_from_db()
+    assert (person.last_name, list(person.projects.all())) == ("Vanderelst", [])
+    # Who took the person off, and why, is in the project's history.
+    latest = project.history.latest()
+    assert latest.history_change_reason == "Erreur de saisie"
+    assert latest.history_user == manager.user
 
 
-def test_removing_a_holder_who_holds_another_project_keeps_the_person(org_a, coach):
+def test_removing_a_holder_who_holds_another_project_keeps_the_person(org_a, manager):
     first, second = make.project(org_a, "P-1"), make.project(org_a, "P-2")
     person = make.holder(first)
     second.holders.add(person)
-    response = coach.client.post(make.url("holder_remove", org_a, first.pk, person.pk))
+    response = manager.client.post(
+        make.url("holder_remove", org_a, first.pk, person.pk), {"reason": "Doublon"}
+    )
     assert response.status_code == 302
     assert list(person.projects.all()) == [second]
 
 
-def test_removing_a_holder_who_is_kept_does_not_say_they_were_deleted(org_a, coach):
+def test_removing_a_holder_who_is_kept_does_not_say_they_were_deleted(org_a, manager):
     first, second = make.project(org_a, "P-1"), make.project(org_a, "P-2")
     person = make.holder(first)
     second.holders.add(person)
-    response = coach.client.post(make.url("holder_remove", org_a, first.pk, person.pk), follow=True)
+    response = manager.client.post(
+        make.url("holder_remove", org_a, first.pk, person.pk), {"reason": "Doublon"}, follow=True
+    )
     with translation.override("fr"):
         deleted = gettext("“%(record)s” was deleted.") % {"record": person}
     assert Person.objects.filter(pk=person.pk).exists()
@@ -222,7 +237,9 @@ def test_editing_an_activity_shows_and_replaces_its_projects(org_a, coach):
 def test_programme_with_enrolments_cannot_be_deleted(org_a, admin):
     programme = make.programme(org_a, "seeds")
     make.enrolment(make.project(org_a), programme)
-    response = admin.client.post(make.url("programme_delete", org_a, programme.pk), follow=True)
+    response = admin.client.post(
+        make.url("programme_delete", org_a, programme.pk), {"reason": "Doublon"}, follow=True
+    )
     assert response.redirect_chain[-1][0] == make.url("programmes", org_a)
     assert [level for level, _text in shown_messages(response)] == [messages.ERROR]
     assert Programme.objects.filter(pk=programme.pk).exists()
@@ -232,14 +249,18 @@ def test_cohort_with_enrolments_cannot_be_deleted(org_a, admin):
     programme = make.programme(org_a, "seeds")
     cohort = make.cohort(programme)
     make.enrolment(make.project(org_a), programme, cohort=cohort)
-    response = admin.client.post(make.url("cohort_delete", org_a, cohort.pk), follow=True)
+    response = admin.client.post(
+        make.url("cohort_delete", org_a, cohort.pk), {"reason": "Doublon"}, follow=True
+    )
     assert [level for level, _text in shown_messages(response)] == [messages.ERROR]
     assert cohort in programme.cohorts.all()
 
 
 def test_unused_programme_is_deleted(org_a, admin):
     programme = make.programme(org_a, "seeds")
-    response = admin.client.post(make.url("programme_delete", org_a, programme.pk), follow=True)
+    response = admin.client.post(
+        make.url("programme_delete", org_a, programme.pk), {"reason": "Doublon"}, follow=True
+    )
     assert [level for level, _text in shown_messages(response)] == [messages.SUCCESS]
     assert not Programme.objects.exists()
 
@@ -316,28 +337,26 @@ def three_projects(org_a):
         ({"q": "nothing like it"}, []),
     ],
 )
-def test_projects_list_filters(query, expected, org_a, three_projects, viewer):
-    response = viewer.client.get(make.url("projects", org_a), query)
+def test_projects_list_filters(query, expected, org_a, three_projects, coach):
+    response = coach.client.get(make.url("projects", org_a), query)
     assert refs(response) == expected
 
 
-def test_projects_list_filters_by_programme_listing_each_project_once(
-    org_a, three_projects, viewer
-):
+def test_projects_list_filters_by_programme_listing_each_project_once(org_a, three_projects, coach):
     # P-2 went through Seeds, then Blossom; P-1 is in Seeds. Enrol P-1 twice in Seeds.
     p1 = three_projects["projects"][0]
     make.enrolment(p1, three_projects["seeds"], start_date=datetime.date(2024, 9, 1))
     seeds, blossom = three_projects["seeds"], three_projects["blossom"]
     url = make.url("projects", org_a)
-    assert refs(viewer.client.get(url, {"programme": seeds.pk})) == ["P-1", "P-2"]
-    assert refs(viewer.client.get(url, {"programme": blossom.pk})) == ["P-2"]
+    assert refs(coach.client.get(url, {"programme": seeds.pk})) == ["P-1", "P-2"]
+    assert refs(coach.client.get(url, {"programme": blossom.pk})) == ["P-2"]
 
 
 @pytest.mark.parametrize("page", ["projects", "activities"])
-def test_list_filters_offer_only_the_organisations_programmes(page, org_a, org_b, viewer):
+def test_list_filters_offer_only_the_organisations_programmes(page, org_a, org_b, coach):
     make.programme(org_a, "seeds", name_fr="Graines")
     make.programme(org_b, "secret", name_fr="Programme secret de B")
-    response = viewer.client.get(make.url(page, org_a))
+    response = coach.client.get(make.url(page, org_a))
     field = response.context["filters"].form["programme"].field
     offered = [str(label) for _value, label in field.choices if _value]
     assert offered == ["Graines"]
@@ -352,22 +371,22 @@ def test_list_filters_offer_only_the_organisations_programmes(page, org_a, org_b
         ("-ref", ["P-3", "P-2", "P-1"]),
     ],
 )
-def test_projects_list_sorts(sort, expected, org_a, three_projects, viewer):
-    response = viewer.client.get(make.url("projects", org_a), {"sort": sort})
+def test_projects_list_sorts(sort, expected, org_a, three_projects, coach):
+    response = coach.client.get(make.url("projects", org_a), {"sort": sort})
     assert refs(response) == expected
 
 
-def test_projects_list_shows_fifty_projects_a_page(org_a, viewer):
+def test_projects_list_shows_fifty_projects_a_page(org_a, coach):
     for number in range(60):
         make.project(org_a, f"P-{number:03d}")
     url = make.url("projects", org_a)
-    first = refs(viewer.client.get(url))
-    second = refs(viewer.client.get(url, {"page": 2}))
+    first = refs(coach.client.get(url))
+    second = refs(coach.client.get(url, {"page": 2}))
     assert len(first) == 50
     assert second == [f"P-{number:03d}" for number in range(50, 60)]
 
 
-def test_projects_pages_sorted_by_date_neither_repeat_nor_skip_a_project(org_a, viewer):
+def test_projects_pages_sorted_by_date_neither_repeat_nor_skip_a_project(org_a, coach):
     """Many projects share an intake date (a cohort starts the same day): sorting by
     date must still split them over the pages, each project on exactly one page.
     (150 projects: enough for PostgreSQL to sort the first page differently from the
@@ -377,15 +396,15 @@ def test_projects_pages_sorted_by_date_neither_repeat_nor_skip_a_project(org_a, 
     url = make.url("projects", org_a)
     listed = []
     for page in (1, 2, 3):
-        listed += refs(viewer.client.get(url, {"sort": "-intake_date", "page": page}))
+        listed += refs(coach.client.get(url, {"sort": "-intake_date", "page": page}))
     assert sorted(listed) == [f"P-{number:03d}" for number in range(150)]
 
 
-def test_projects_list_keeps_filters_when_paging(org_a, viewer):
+def test_projects_list_keeps_filters_when_paging(org_a, coach):
     for number in range(55):
         make.project(org_a, f"A-{number:03d}", status="active")
     make.project(org_a, "Z-1", status="launched", status_date=make.DAY)
-    response = viewer.client.get(make.url("projects", org_a), {"status": "active", "page": 2})
+    response = coach.client.get(make.url("projects", org_a), {"status": "active", "page": 2})
     assert refs(response) == [f"A-{number:03d}" for number in range(50, 55)]
     assert "status=active" in response.content.decode()
 
@@ -393,11 +412,11 @@ def test_projects_list_keeps_filters_when_paging(org_a, viewer):
 # The activities list
 
 
-def test_activities_list_filters_by_project_and_totals_the_selection(org_a, viewer):
+def test_activities_list_filters_by_project_and_totals_the_selection(org_a, coach):
     first, second = make.project(org_a, "P-1"), make.project(org_a, "P-2")
     make.activity(org_a, [first, second], hours=2)
     make.activity(org_a, [first], hours="1.5")
     make.activity(org_a, [second], hours=4)
-    response = viewer.client.get(make.url("activities", org_a), {"project": "P-1"})
+    response = coach.client.get(make.url("activities", org_a), {"project": "P-1"})
     assert len(response.context["page"]) == 2
     assert response.context["totals"]["hours"] == pytest.approx(3.5)

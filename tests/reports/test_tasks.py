@@ -2,12 +2,10 @@
 backoff when an attempt fails or its worker stops, never shown done half-written."""
 
 from datetime import timedelta
-from unittest import mock
 
 import pytest
 from django.urls import reverse
 from django.utils import timezone
-from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 
 from sillon.core.models import WorkerHeartbeat
@@ -15,6 +13,7 @@ from sillon.core.tasks import MAX_ATTEMPTS
 from sillon.core.worker import recover_abandoned
 from sillon.reports import actions
 from sillon.reports.models import Report, Status
+from tests.worker import run_worker
 
 pytestmark = pytest.mark.django_db
 PRODUCE = {"kind": "annual", "period": "2025", "format": "html", "language": "en"}
@@ -23,29 +22,6 @@ PRODUCE = {"kind": "annual", "period": "2025", "format": "html", "language": "en
 @pytest.fixture(autouse=True)
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-
-
-def run_worker(worker_id: str = "test-worker") -> None:
-    """Run every task that is due, then stop (the worker of `sillon worker`). Inside
-    the test's transaction, as Django's test client does for requests, the worker must
-    not close the connection it shares with the test."""
-    with mock.patch(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    ):
-        _run_worker(worker_id)
-
-
-def _run_worker(worker_id: str) -> None:
-    Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=None,
-        worker_id=worker_id,
-        excluded_queue_names=[],
-    ).run()
 
 
 def request_report(persona, organisation, django_capture_on_commit_callbacks):

@@ -7,9 +7,7 @@ from django.utils.translation import override
 
 from sillon.accounts.commands import organisation_named
 from sillon.catalogue.periods import parse_period, refuse_future
-from sillon.indicators.engine import compute
-from sillon.indicators.output import render
-from sillon.indicators.targets import applying
+from sillon.indicators.output import catalogue
 
 
 class Command(BaseCommand):
@@ -35,7 +33,5 @@ class Command(BaseCommand):
             as_of_date = datetime.date.fromisoformat(as_of) if as_of else parsed.end
         except ValueError as error:
             raise CommandError(f"{as_of!r} is not a date: write YYYY-MM-DD.") from error
-        results = compute(found, parsed, as_of_date)
-        targets, _compared = applying(found, parsed)
-        output = render(format, lang, found, parsed, as_of_date, results, targets)
+        output = catalogue(format, lang, found, parsed, as_of_date)
         self.stdout.write(output, ending="")
