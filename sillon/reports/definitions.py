@@ -186,6 +186,26 @@ DEFINITIONS |= {
     ),
 }
 
+# The follow-up after the accompaniment (docs/spec/followup.md).
+DEFINITIONS |= {
+    "jobs.confirmed_share": _(
+        "Among the jobs active on the last day of the period in enterprises created, the "
+        "share confirmed or changed in the twelve months up to that day, by a coach or an "
+        "accepted follow-up answer."
+    ),
+    "followup.sent": _(
+        "Follow-up questionnaires whose first message the mail server accepted during the period."
+    ),
+    "followup.answered": _("Follow-up questionnaires answered during the period."),
+    "followup.response_rate": _(
+        "Among the questionnaires sent during the period, the share answered by the as-of date."
+    ),
+    "followup.unreachable": _(
+        "Follow-up waves due during the period that no holder could receive: no e-mail "
+        "address with a dated consent and no unsubscription."
+    ),
+}
+
 ESD_DEFINITION = _(
     "The ordinance of the Brussels-Capital Region of 23 July 2018 on the accreditation "
     "and support of social enterprises defines a social enterprise as one that carries "

@@ -184,3 +184,10 @@ def test_long_breakdowns_show_their_largest_parts_and_the_rest(hand_made):
         ctx.values["partners.interactions"].breakdowns["partner"] = dict(list(parts.items())[:15])
         assert len(ctx.breakdown("partners.interactions", "partner").rows) == 15
         assert "Other" not in str(ctx.breakdown("partners.interactions", "partner").rows)
+
+
+def test_every_indicator_of_the_catalogue_has_a_definition_for_the_annex():
+    from sillon.catalogue.indicators import CATALOGUE
+    from sillon.reports.definitions import DEFINITIONS
+
+    assert [i.id for i in CATALOGUE if i.id not in DEFINITIONS] == []
