@@ -278,6 +278,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # The nine EMES criteria share one scale: one schema name for it.
+    "ENUM_NAME_OVERRIDES": {"AssessmentEnum": ["yes", "partial", "no"]},
 }
 # JSON bodies of the API larger than this are refused with 413 (workbooks: above).
 SILLON_API_MAX_BODY_BYTES = 2 * 1024 * 1024

@@ -95,20 +95,6 @@ DEFINITIONS = {
         "the share still active on that anniversary."
     ),
     "jobs.persistence_rate_2y": _("The same on the second anniversary."),
-    "jobs.confirmed_share": _(
-        "Among the jobs active at the end of the period in the enterprises created, the "
-        "share whose record was confirmed or changed, by a coach or an accepted follow-up "
-        "answer, within the twelve months before."
-    ),
-    "followup.sent": _("The follow-up questionnaires whose first message was sent in the period."),
-    "followup.answered": _("The follow-up questionnaires answered in the period."),
-    "followup.unreachable": _(
-        "The follow-up waves due in the period without any holder who can be written to "
-        "(an e-mail address, consent to be followed up, not unsubscribed)."
-    ),
-    "followup.response_rate": _(
-        "Among the follow-up questionnaires sent in the period, the share answered."
-    ),
     "jobs.persistence_by_cohort": _(
         "For each start year, the jobs created and the share still active after 1 and 2 years."
     ),
@@ -197,6 +183,26 @@ DEFINITIONS |= {
     "stakes.projects_with_declaration": _(
         "Distinct projects with a declaration of interest dated on or before the last day "
         "of the period."
+    ),
+}
+
+# The follow-up after the accompaniment (docs/spec/followup.md).
+DEFINITIONS |= {
+    "jobs.confirmed_share": _(
+        "Among the jobs active on the last day of the period in enterprises created, the "
+        "share confirmed or changed in the twelve months up to that day, by a coach or an "
+        "accepted follow-up answer."
+    ),
+    "followup.sent": _(
+        "Follow-up questionnaires whose first message the mail server accepted during the period."
+    ),
+    "followup.answered": _("Follow-up questionnaires answered during the period."),
+    "followup.response_rate": _(
+        "Among the questionnaires sent during the period, the share answered by the as-of date."
+    ),
+    "followup.unreachable": _(
+        "Follow-up waves due during the period that no holder could receive: no e-mail "
+        "address with a dated consent and no unsubscription."
     ),
 }
 

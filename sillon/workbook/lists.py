@@ -12,7 +12,7 @@ from sillon.outcomes.filters import EnterpriseFilter, JobFilter
 from sillon.outcomes.models import Job, enterprises_for_list
 from sillon.register.filters import ActivityFilter, ProjectFilter
 from sillon.register.models import Activity, Project
-from sillon.workbook.records import BINDING
+from sillon.workbook.records import BINDING, activity_missions
 from sillon.workbook.sheets import BY_NAME
 
 
@@ -33,8 +33,13 @@ class RecordList:
         sheet, binding = BY_NAME[self.sheet], BINDING[self.sheet]
         columns = [c.name for c in sheet.columns if personal or not c.personal]
         if self.sheet == "activities":
+            missions, partners = activity_missions(organisation)
             rows = (
                 binding.row(record, sorted(p.ref for p in record.projects.all()))
+                | {
+                    "mission": missions.get(record.pk, ""),
+                    "partners": sorted(partners.get(record.pk, [])),
+                }
                 for record in filters.qs
             )
         else:

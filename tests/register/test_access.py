@@ -3,6 +3,8 @@ real records. An outsider gets 404; a record of another organisation behind one'
 own URL is 404; a role without the right gets 403; a wrong method gets 405; the
 anonymous visitor is sent to the login page."""
 
+from datetime import date
+
 import pytest
 from django.urls import reverse
 
@@ -10,6 +12,7 @@ from sillon.accounts.roles import Ability, Role
 from sillon.register import urls as register_urls
 from sillon.register.models import (
     Activity,
+    Application,
     Cohort,
     Enrolment,
     Enterprise,
@@ -18,6 +21,18 @@ from sillon.register.models import (
     Project,
 )
 from tests.register import factories as make
+
+
+def application_of(register) -> int:
+    """An application of the register's organisation (the Register builds none)."""
+    programme = register.programme
+    application, _ = Application.objects.get_or_create(
+        organisation=programme.organisation,
+        ref="C-ACCESS",
+        defaults={"date": date(2025, 1, 10), "programme": programme, "name": "Candidature"},
+    )
+    return application.pk
+
 
 # Each URL name, the ability it asks, and the record ids it takes from a Register
 # (None: the URL takes no id).
@@ -49,6 +64,10 @@ PAGES = {
     "cohort_create": (Ability.MANAGE_ORGANISATION, None),
     "cohort_edit": (Ability.MANAGE_ORGANISATION, lambda r: [r.cohort.pk]),
     "cohort_delete": (Ability.MANAGE_ORGANISATION, lambda r: [r.cohort.pk]),
+    "applications": (Ability.VIEW_RECORDS, None),
+    "application_create": (Ability.EDIT_ACCOMPANIMENT, None),
+    "application_edit": (Ability.EDIT_ACCOMPANIMENT, lambda r: [application_of(r)]),
+    "application_delete": (Ability.EDIT_ACCOMPANIMENT, lambda r: [application_of(r)]),
 }
 ALL = sorted(PAGES)
 READ = sorted(

@@ -222,7 +222,7 @@ def test_the_follow_up_response_rate_is_beside_every_persistence_figure(hand_mad
     figures = table(document, "followup", "Follow-up after the accompaniment")
     assert [r.cells[0].value for r in figures.rows] == [2, 1, 0.5, 0]
     annex = " ".join(str(b) for s in document.sections if s.key == "annex" for b in s.blocks)
-    assert "Among the follow-up questionnaires sent in the period" in annex
+    assert "Among the questionnaires sent during the period, the share answered" in annex
 
 
 @pytest.mark.parametrize(("kind", "period"), [("annual", "2025"), ("semester", "2025-S1")])
@@ -249,3 +249,10 @@ def test_reports_say_how_much_of_the_employment_rests_on_confirmed_data(hand_mad
     # confirmed within the twelve months before its end.
     assert share == 0
     assert sentence.startswith("0.0\u00a0% of the jobs active at the end of the period")
+
+
+def test_every_indicator_of_the_catalogue_has_a_definition_for_the_annex():
+    from sillon.catalogue.indicators import CATALOGUE
+    from sillon.reports.definitions import DEFINITIONS
+
+    assert [i.id for i in CATALOGUE if i.id not in DEFINITIONS] == []
