@@ -25,6 +25,8 @@ SECTIONS = [
     Section("projects", _("Projects"), "projects", Ability.VIEW_RECORDS),
     Section("activities", _("Activities"), "activities", Ability.VIEW_RECORDS),
     Section("enterprises", _("Enterprises & jobs"), "enterprises", Ability.VIEW_RECORDS),
+    # The follow-up after the accompaniment: a viewer sees its counts only.
+    Section("followup", _("Follow-up"), "followup"),
     Section("comparison", _("Comparison"), "comparison"),
     Section("reports", _("Reports"), "reports"),
     Section("data", _("Data"), "data", Ability.VIEW_RECORDS),

@@ -12,6 +12,8 @@ from django.db.models import QuerySet
 
 from sillon.accounts.demo import demo_logins
 from sillon.accounts.models import Organisation
+from sillon.followup.models import Answer, Message, ProposedChange, Questionnaire, Unsubscribe
+from sillon.followup.models import Invitation as FollowupInvitation
 from sillon.mission.models import (
     ActivityMission,
     CostLineMission,
@@ -94,7 +96,11 @@ def is_demo_organisation(organisation: Organisation) -> bool:
     if not members <= demo_users:
         return False
     return not any(
-        model.objects.filter(organisation=organisation).exclude(source="demo").exists()
+        model.objects.filter(organisation=organisation)
+        .exclude(source="demo")
+        # Written by the demo's own follow-up answers (demo/followup.py).
+        .exclude(source__startswith="followup:")
+        .exists()
         for model in RECORDS
         # The default partners and definitions come with every organisation.
         if model not in (Partner, DefinitionVersion)
@@ -109,6 +115,10 @@ def _delete_rows(queryset: QuerySet) -> int:
 @transaction.atomic
 def purge_organisation(organisation: Organisation) -> None:
     org = organisation.pk
+    # The follow-up's rows (no history of their own), before the jobs they point to.
+    _delete_rows(Message.objects.filter(invitation__organisation_id=org))
+    for model in (ProposedChange, Answer, Unsubscribe, FollowupInvitation, Questionnaire):
+        _delete_rows(model.objects.filter(organisation_id=org))
     for history_label, link, owner in LINKS:
         _delete_rows(apps.get_model(history_label).objects.filter(history__organisation_id=org))
         _delete_rows(link.objects.filter(**{f"{owner}__organisation_id": org}))

@@ -70,7 +70,7 @@ def followup(request: HttpRequest) -> HttpResponse:
     wave = request.GET.get("wave", "")
     due_from, due_to = _day(request.GET.get("due_from")), _day(request.GET.get("due_to"))
     context = {
-        "section": "projects",
+        "section": "followup",
         "summary": summary(organisation),
         "statuses": ChangeStatus.choices,
         "waves": Wave.choices,

@@ -14,7 +14,7 @@ from django.db.models.functions import ExtractYear
 from sillon.catalogue.indicators import BY_ID, RATE, Indicator
 from sillon.catalogue.periods import Period, year_period
 from sillon.catalogue.targets import Against
-from sillon.indicators import accompaniment, drilldown, employment, enterprises
+from sillon.indicators import accompaniment, drilldown, employment, enterprises, followup
 from sillon.indicators.engine import compute
 from sillon.indicators.freshness import cached
 from sillon.indicators.targets import applying
@@ -169,4 +169,7 @@ def assemble(organisation, period: Period, today: date) -> dict:
         "survival": values["enterprises.survival_by_cohort"].rows,
         "km": values["enterprises.survival_km"].rows,
         "persistence": values["jobs.persistence_by_cohort"].rows,
+        # Beside every persistence figure (docs/spec/followup.md, "Figures").
+        "response_rate": values["followup.response_rate"].value,
+        "confirmed": followup.confirmed_sentence(values["jobs.confirmed_share"].value),
     }

@@ -87,3 +87,23 @@ def followup(scope: Scope) -> dict[str, IndicatorValue]:
     share.id = "jobs.confirmed_share"
     values[share.id] = share
     return values
+
+
+def confirmed_sentence(share) -> str:
+    """In plain words, how much of the employment figures rests on confirmed data
+    (`jobs.confirmed_share`), for the dashboard and the reports."""
+    from django.utils.translation import gettext as _
+
+    from sillon.catalogue.display import figure
+
+    if share is None:
+        return _(
+            "No job of the enterprises created is active at the end of the period: "
+            "no employment figure rests on confirmed data yet."
+        )
+    return _(
+        "%(share)s of the jobs active at the end of the period were confirmed in the "
+        "twelve months before it, by a coach or by a follow-up answer a coach accepted; "
+        "the rest of the employment figures rests on records nobody has checked for "
+        "over a year."
+    ) % {"share": figure(share, "rate")}

@@ -7,7 +7,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from sillon.accounts.models import Organisation
 
-TRACKED_APPS = ("register", "outcomes")
+TRACKED_APPS = ("register", "outcomes", "followup")
 # Records no indicator reads: writing them keeps every cached figure. Targets are read
 # beside the figures (indicators/targets.py), never cached with them; cohorts group
 # enrolments in the interface only.

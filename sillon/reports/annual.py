@@ -8,6 +8,7 @@ from sillon.catalogue.indicators import BY_ID
 from sillon.catalogue.periods import Period, year_period
 from sillon.comparison.baselines import BASELINES
 from sillon.comparison.compare import compare
+from sillon.indicators.followup import confirmed_sentence
 from sillon.outcomes.choices import EMES_CRITERIA
 from sillon.reports import charts, key_figures, mission
 from sillon.reports.blocks import Cell, Row, Section, Table, Text
@@ -15,6 +16,8 @@ from sillon.reports.context import Context, values_of
 from sillon.reports.definitions import COMPARABLE_STRUCTURES, STATBEL_BRUSSELS, STATBEL_SOURCE
 
 JOB_FIGURES = ["jobs.created", "jobs.created_fte", "jobs.active_end", "jobs.active_end_fte"]
+# Shown beside every persistence and survival figure (docs/spec/followup.md, "Figures").
+FOLLOWUP_RATE = "followup.response_rate"
 JOB_BREAKDOWNS = ["worker_status", "contract_type", "working_time", "joint_committee", "gender"]
 
 
@@ -51,6 +54,7 @@ def sections(ctx: Context) -> list[Section]:
         impact(ctx),
         partners(ctx),
         mission.annual_section(ctx),
+        followup(ctx),
         comparison(ctx),
     ]
     for number, section in enumerate(built, start=1):
@@ -118,12 +122,18 @@ def employment(ctx) -> Section:
         ),
         ctx.scalars(
             _("Persistence of the jobs created"),
-            ["jobs.persistence_rate_1y", "jobs.persistence_rate_2y"],
+            ["jobs.persistence_rate_1y", "jobs.persistence_rate_2y", FOLLOWUP_RATE],
         ),
         persistence(ctx),
+        confirmed(ctx),
         cohort_employment(ctx),
     ]
     return Section(0, "employment", _("Employment"), _keep(blocks))
+
+
+def confirmed(ctx) -> Text:
+    """How much of the employment figures rests on confirmed data, in plain words."""
+    return Text([confirmed_sentence(ctx.use("jobs.confirmed_share").value)])
 
 
 def persistence(ctx) -> Table:
@@ -168,6 +178,7 @@ def enterprises(ctx) -> Section:
                 "enterprises.survival_rate_1y",
                 "enterprises.survival_rate_2y",
                 "enterprises.survival_rate_3y",
+                FOLLOWUP_RATE,
             ],
         ),
         ctx.breakdown("enterprises.created", "legal_form_family"),
@@ -326,12 +337,26 @@ def partners(ctx) -> Section:
     return Section(0, "partners", _("Collaboration with partners"), _keep(blocks))
 
 
+FOLLOWUP_FIGURES = ["followup.sent", "followup.answered", FOLLOWUP_RATE, "followup.unreachable"]
+
+
+def followup(ctx) -> Section:
+    """The follow-up after the accompaniment (docs/spec/followup.md)."""
+    blocks = [
+        ctx.scalars(_("Follow-up after the accompaniment"), FOLLOWUP_FIGURES),
+        ctx.multi_breakdown(FOLLOWUP_FIGURES, "wave"),
+        confirmed(ctx),
+    ]
+    return Section(0, "followup", _("Follow-up after the accompaniment"), _keep(blocks))
+
+
 def comparison(ctx) -> Section:
     ours = ctx.scalars(
         _("Our figures for comparison"),
         [
             "enterprises.survival_rate_1y",
             "enterprises.survival_rate_3y",
+            FOLLOWUP_RATE,
             "accompaniment.cost_per_job_created",
         ],
     )

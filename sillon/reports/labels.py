@@ -59,6 +59,7 @@ def breakdown_names() -> dict[str, str]:
         "partner": _("By partner"),
         "reason": _("By reason"),
         "scope": _("By scope"),
+        "wave": _("By wave"),
     }
 
 
@@ -92,6 +93,8 @@ class KeyLabels:
             return f"{legal_forms.label(key, self.language)} ({key})"
         if breakdown == "joint_committee":
             return f"{_('JC')} {key} — {joint_committees.label(key, self.language)}"
+        if breakdown == "wave":
+            return {"n1": _("N+1"), "n2": _("N+2")}.get(key, key)
         if breakdown == "working_time":
             return {"full_time": _("Full time"), "part_time": _("Part time")}.get(key, key)
         if breakdown == "category":

@@ -5,6 +5,7 @@ from datetime import date
 from django.utils.translation import gettext as _
 
 from sillon.catalogue.periods import year_to_date
+from sillon.indicators.followup import confirmed_sentence
 from sillon.reports import key_figures, mission
 from sillon.reports.blocks import Cell, Row, Section, Table, Text
 from sillon.reports.context import Context, values_of
@@ -55,6 +56,7 @@ def sections(ctx: Context, gaps: list) -> list[Section]:
         ),
         ctx.breakdown("enterprises.created", "legal_form_family"),
         ctx.breakdown("jobs.created", "contract_type"),
+        Text([confirmed_sentence(ctx.use("jobs.confirmed_share").value)]),
     ]
     late = key_figures.behind_pace(found, elapsed)
     alerts = [

@@ -30,6 +30,8 @@ from django.utils import timezone
 from sillon.accounts.models import Invitation, Membership
 from sillon.accounts.roles import Ability, Role
 from sillon.api.models import ApiToken
+from sillon.followup.models import Answer, ProposedChange, Questionnaire
+from sillon.followup.models import Invitation as FollowupInvitation
 from sillon.kbo.models import Finding, SyncRun
 from sillon.mission.models import DefinitionVersion, InterestDeclaration, Mission, Stake
 from sillon.register.choices import ActivityKind, ProjectStatus
@@ -78,6 +80,8 @@ class World:
     stake: object = None
     declaration: object = None
     definition: object = None
+    answer: object = None
+    change: object = None
 
     def __getattr__(self, name):
         return getattr(self.outcomes, name)
@@ -169,6 +173,37 @@ def build_world(organisation, sync_run: SyncRun) -> World:
         nature="family",
         measures=SECRETS["declaration measures"],
     )
+    # A follow-up answer to review, with one proposed change (docs/spec/followup.md).
+    questionnaire = Questionnaire.objects.create(
+        organisation=organisation,
+        project=outcomes.project,
+        wave="n1",
+        exit_date=date(2024, 6, 30),
+        due_date=date(2025, 6, 30),
+        status="answered",
+        sent_on=date(2025, 6, 30),
+        answered_at=timezone.now(),
+    )
+    recipient = FollowupInvitation.objects.create(
+        organisation=organisation,
+        questionnaire=questionnaire,
+        person=outcomes.register.person,
+        language="fr",
+    )
+    answer = Answer.objects.create(
+        organisation=organisation,
+        questionnaire=questionnaire,
+        invitation=recipient,
+        answered_at=timezone.now(),
+        data={},
+    )
+    change = ProposedChange.objects.create(
+        organisation=organisation,
+        answer=answer,
+        kind="job_ended",
+        job=outcomes.job,
+        values={"end_date": "2025-05-31"},
+    )
     return World(
         application=application,
         outcomes=outcomes,
@@ -181,6 +216,8 @@ def build_world(organisation, sync_run: SyncRun) -> World:
         stake=stake,
         declaration=declaration,
         definition=DefinitionVersion.objects.filter(organisation=organisation).first(),
+        answer=answer,
+        change=change,
         api_token=ApiToken.issue(member, "crm")[0],
     )
 
@@ -388,6 +425,16 @@ RULES: dict[str, Rule] = {
     "definition_propose": Rule(M, pk("definition")),
     "definition_agree": Rule(M, pk("definition")),
     "partner_synergies": Rule(V),
+    # The follow-up after the accompaniment (docs/spec/followup.md): the page shows a
+    # viewer the counts only; settling answers is the accompaniment's.
+    "followup": Rule(V),
+    "followup_change_accept": Rule(A, pk("change"), post_only=True),
+    "followup_change_reject": Rule(A, pk("change"), post_only=True),
+    "followup_answer_settle": Rule(
+        A, lambda w: {"pk": w.answer.pk, "decision": "reject"}, post_only=True
+    ),
+    "followup_form": Rule(PUBLIC, lambda w: {"token": "no-such-token"}),
+    "followup_unsubscribe": Rule(PUBLIC, lambda w: {"token": "no-such-token"}),
     "api-member-tokens": Rule(M),
     "api-member-token-revoke": Rule(M, pk("api_token"), post_only=True),
     # API tokens of one's own account.

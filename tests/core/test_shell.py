@@ -33,6 +33,7 @@ def test_navigation_shows_every_section_and_marks_the_current_one(org_a, coach):
         "Projets",
         "Activités",
         "Entreprises et emplois",
+        "Suivi",
         "Comparaison",
         "Rapports",
         "Données",
@@ -40,12 +41,12 @@ def test_navigation_shows_every_section_and_marks_the_current_one(org_a, coach):
     ]:
         assert label in content
     assert f'href="{reverse("settings", args=[org_a.slug])}" aria-current="page"' in content
-    assert len(SECTIONS) == 8
+    assert len(SECTIONS) == 9
 
 
 def test_navigation_hides_from_a_viewer_the_sections_of_records(org_a, viewer):
     content = viewer.client.get(reverse("settings", args=[org_a.slug])).content.decode()
-    for name in ["dashboard", "reports", "settings"]:
+    for name in ["dashboard", "followup", "reports", "settings"]:
         assert f'href="{reverse(name, args=[org_a.slug])}"' in content
     for name in ["projects", "activities", "enterprises", "data"]:
         assert f'href="{reverse(name, args=[org_a.slug])}"' not in content

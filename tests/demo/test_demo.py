@@ -194,3 +194,29 @@ def test_demo_never_resets_reactivates_or_re_roles_an_existing_account(
     admin_line = next(line for line in printed.splitlines() if "coopcity-admin" in line)
     assert DEMO_PASSWORD not in admin_line
     assert "own password" in admin_line
+
+
+def test_demo_shows_the_whole_follow_up_cycle(db):
+    from django.core import mail
+
+    from sillon.followup.models import Message, ProposedChange, Questionnaire
+
+    mail.outbox = []
+    call_command("demo", projects=300, seed=1)
+    organisation = Organisation.objects.get(slug="coopcity")
+    holders = Person.objects.filter(organisation=organisation)
+    assert {"fr", "nl", "en"} <= set(holders.values_list("language", flat=True))
+    assert holders.filter(followup_consent=True).exists()
+    assert holders.filter(followup_consent=False).exists()
+    questionnaires = Questionnaire.objects.filter(organisation=organisation)
+    statuses = set(questionnaires.values_list("status", flat=True))
+    assert {"sent", "answered", "unreachable"} <= statuses, statuses
+    messages = Message.objects.filter(invitation__organisation=organisation, sent_at__isnull=False)
+    assert messages.filter(number=0).exists() and messages.filter(number__gt=0).exists()
+    changes = ProposedChange.objects.filter(organisation=organisation)
+    assert {"review", "accepted", "rejected"} <= set(changes.values_list("status", flat=True))
+    # Sent by the real sending code, kept in memory: no message left the machine.
+    assert len(mail.outbox) == messages.count()
+    # And the demo can be recreated on top of its follow-up.
+    call_command("demo", projects=10, seed=1, replace=True)
+    assert not Questionnaire.objects.filter(organisation=organisation).exists()

@@ -118,3 +118,33 @@ def test_outsider_gets_404_on_the_dashboard_and_the_records(org_a, outsider):
     assert dashboard(outsider, org_a).status_code == 404
     url = reverse("indicator_records", args=[org_a.slug, "projects.accompanied"])
     assert outsider.client.get(url).status_code == 404
+
+
+def test_the_follow_up_response_rate_and_the_confirmed_data_are_beside_persistence(
+    org_a, enrolled, manager
+):
+    from django.utils import timezone
+
+    from sillon.followup.models import Questionnaire
+    from sillon.register.models import Project
+
+    response = dashboard(manager, org_a)
+    assert response.context["response_rate"] is None
+    # No enterprise created, hence no job: said in plain words.
+    assert response.context["confirmed"].startswith("Aucun emploi")
+    assert response.context["confirmed"] in response.content.decode()
+    for number, answered in enumerate([True, False, False, True]):
+        Questionnaire.objects.create(
+            organisation=org_a,
+            project=Project.objects.get(ref=f"P{number}") if number < 3 else project(org_a, "P9"),
+            wave="n1",
+            exit_date=datetime.date(2024, 1, 31),
+            due_date=datetime.date(2025, 1, 31),
+            status="answered" if answered else "sent",
+            sent_on=datetime.date(2025, 2, 1),
+            answered_at=timezone.make_aware(datetime.datetime(2025, 3, 1)) if answered else None,
+        )
+    response = dashboard(manager, org_a)
+    # Written at once (the follow-up's records bump the figures' data version).
+    assert response.context["response_rate"] == 0.5
+    assert response.content.decode().count("50,0\u00a0%") >= 2

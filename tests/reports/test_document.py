@@ -34,10 +34,11 @@ def test_annual_report_has_every_section_of_the_spec(hand_made):
         "impact",
         "partners",
         "mission",
+        "followup",
         "comparison",
         "annex",
     ]
-    assert [s.number for s in document.sections] == list(range(1, 12))
+    assert [s.number for s in document.sections] == list(range(1, 13))
 
 
 def test_annual_key_figures_are_the_hand_computed_ones(hand_made):
@@ -184,6 +185,70 @@ def test_long_breakdowns_show_their_largest_parts_and_the_rest(hand_made):
         ctx.values["partners.interactions"].breakdowns["partner"] = dict(list(parts.items())[:15])
         assert len(ctx.breakdown("partners.interactions", "partner").rows) == 15
         assert "Other" not in str(ctx.breakdown("partners.interactions", "partner").rows)
+
+
+def _followed_up(organisation, project, answered: bool):
+    """A questionnaire sent in 2025 to the project's holder, answered or not."""
+    from django.utils import timezone
+
+    from sillon.followup.models import Questionnaire
+
+    return Questionnaire.objects.create(
+        organisation=organisation,
+        project=project,
+        wave="n1",
+        exit_date=datetime.date(2024, 1, 31),
+        due_date=datetime.date(2025, 1, 31),
+        status="answered" if answered else "sent",
+        sent_on=datetime.date(2025, 2, 1),
+        answered_at=timezone.make_aware(datetime.datetime(2025, 3, 1)) if answered else None,
+    )
+
+
+def test_the_follow_up_response_rate_is_beside_every_persistence_figure(hand_made):
+    from sillon.register.models import Project
+
+    projects = list(Project.objects.filter(organisation=hand_made).order_by("ref"))
+    _followed_up(hand_made, projects[0], answered=True)
+    _followed_up(hand_made, projects[1], answered=False)
+    document = build(hand_made, parse_period("2025"), "annual", "en")
+    label = "Response rate of the follow-up"
+    for section, title in [
+        ("employment", "Persistence of the jobs created"),
+        ("enterprises", "Enterprises"),
+        ("comparison", "Our figures for comparison"),
+    ]:
+        assert row(table(document, section, title), label).cells[0].value == 0.5, section
+    figures = table(document, "followup", "Follow-up after the accompaniment")
+    assert [r.cells[0].value for r in figures.rows] == [2, 1, 0.5, 0]
+    annex = " ".join(str(b) for s in document.sections if s.key == "annex" for b in s.blocks)
+    assert "Among the questionnaires sent during the period, the share answered" in annex
+
+
+@pytest.mark.parametrize(("kind", "period"), [("annual", "2025"), ("semester", "2025-S1")])
+def test_reports_say_how_much_of_the_employment_rests_on_confirmed_data(hand_made, kind, period):
+    from sillon.indicators.engine import compute
+
+    document = build(hand_made, parse_period(period), kind, "en")
+    share = next(
+        r.value.value
+        for r in compute(hand_made, parse_period(period))
+        if r.indicator.id == "jobs.confirmed_share"
+    )
+    texts = [
+        paragraph
+        for s in document.sections
+        for b in s.blocks
+        if getattr(b, "kind", "") == "text"
+        for paragraph in b.paragraphs
+    ]
+    sentence = next(
+        t for t in texts if "confirmed in the twelve months" in t or "no employment" in t
+    )
+    # hand_made's two jobs were written on the test's day, after the period: none was
+    # confirmed within the twelve months before its end.
+    assert share == 0
+    assert sentence.startswith("0.0\u00a0% of the jobs active at the end of the period")
 
 
 def test_every_indicator_of_the_catalogue_has_a_definition_for_the_annex():

@@ -18,7 +18,7 @@ from sillon.accounts.demo import (
 )
 from sillon.accounts.models import Organisation
 from sillon.core.bulk import refresh_statistics
-from sillon.demo import applications, mission, outcomes, register
+from sillon.demo import applications, followup, mission, outcomes, register
 from sillon.demo.purge import is_demo_organisation, purge_organisation
 
 
@@ -122,6 +122,7 @@ class Command(BaseCommand):
         outcomes.populate(organisation, projects, seed)
         applications.populate(organisation, seed)
         mission.populate(organisation, seed)
+        followup.populate(organisation, seed)
         if sys.stderr.isatty():
             sys.stderr.write("\n")
         return organisation, kept
