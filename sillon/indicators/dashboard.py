@@ -49,14 +49,6 @@ KEY_FIGURES += [
     "missions.also_covered_cost_share",
     "stakes.active_end",
 ]
-# The centre's whole mission (docs/spec/mission.md).
-KEY_FIGURES += [
-    "outreach.activities",
-    "outreach.hours",
-    "outreach.audience",
-    "missions.also_covered_cost_share",
-    "stakes.active_end",
-]
 TREND = ["projects.accompanied", "enterprises.created", "jobs.created"]
 TREND_YEARS = 5
 

@@ -94,3 +94,7 @@ def test_the_trend_reads_what_each_year_catalogue_reads(org_a, enrolled):
         for indicator_id in dashboard.TREND:
             assert trend[indicator_id][year] == values[indicator_id], (indicator_id, year)
     assert trend["projects.accompanied"] == {2021: 0, 2022: 1, 2023: 1, 2024: 1, 2025: 4}
+
+
+def test_each_key_figure_is_shown_once():
+    assert len(dashboard.KEY_FIGURES) == len(set(dashboard.KEY_FIGURES))

@@ -90,6 +90,7 @@ def test_every_heading_is_translated(hand_made, language):
         "Mission",
         "Version",
         "Status",
+        "Source",
     }, untranslated
 
 
