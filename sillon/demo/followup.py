@@ -29,8 +29,10 @@ def populate(organisation, seed: int, today: datetime.date | None = None) -> int
     holders = list(Person.objects.filter(organisation=organisation).order_by("pk"))
     for person in holders:
         person.language = rng.choices(["", "fr", "nl", "en"], [5, 3, 3, 1])[0]
-        # About one holder in five never agreed: some waves are unreachable.
-        person.followup_consent = rng.random() < 0.8
+        # About one holder in five never agreed, and a consent needs an e-mail address
+        # (docs/spec/followup.md): some waves are unreachable.
+        agreed = rng.random() < 0.8
+        person.followup_consent = agreed and bool(person.email)
         person.followup_consent_date = (
             today - datetime.timedelta(days=3 * 365) if person.followup_consent else None
         )
