@@ -91,6 +91,7 @@ def test_every_heading_is_translated(hand_made, language):
         "Version",
         "Status",
         "Source",
+        "Partner",
     }, untranslated
 
 
