@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sillon.accounts.roles import Ability
+from sillon.mission.activity_form import mission_fields
+from sillon.mission.models import Mission
 from sillon.outcomes.filters import EnterpriseFilter, JobFilter
 from sillon.outcomes.forms import (
     AccreditationEventForm,
@@ -27,6 +29,7 @@ from sillon.outcomes.models import (
     CostLine,
     ImpactAssessment,
     Job,
+    Partner,
     Target,
     Transfer,
     latest_esd_event,
@@ -86,6 +89,13 @@ class Resource:
             if form_field == form_name:
                 return api
         return form_name
+
+    def extra_form_fields(self) -> dict[str, forms.Field]:
+        """Fields the form adds when built (for one organisation) beyond its class's."""
+        return {}
+
+    def form_fields(self) -> dict[str, forms.Field]:
+        return dict(self.form.base_fields) | self.extra_form_fields()
 
     def form_name(self, api_name: str) -> str:
         return self.renames.get(api_name, api_name)
@@ -152,13 +162,31 @@ class HolderResource(Resource):
 
 
 class ActivityResource(Resource):
+    """With the mission and the partners involved (docs/spec/mission.md), which the
+    mission app adds to the activity form."""
+
     def queryset(self, organisation):
         projects = Prefetch("projects", queryset=Project.objects.only("ref").order_by("ref"))
-        return super().queryset(organisation).select_related("programme").prefetch_related(projects)
+        return (
+            super()
+            .queryset(organisation)
+            .select_related("programme", "mission_link__mission")
+            .prefetch_related(projects, "mission_link__partners")
+        )
+
+    def extra_form_fields(self):
+        return mission_fields(Mission.objects.none(), Partner.objects.none())
 
     def row(self, record):
         refs = [project.ref for project in record.projects.all()]
-        return {"id": record.pk} | self.binding.row(record, refs) | {"note": record.note}
+        link = getattr(record, "mission_link", None)
+        mission = link.mission.code if link is not None and link.mission else ""
+        partners = sorted(partner.code for partner in link.partners.all()) if link else []
+        return (
+            {"id": record.pk}
+            | self.binding.row(record, refs)
+            | {"note": record.note, "mission": mission, "partners": partners}
+        )
 
     def save(self, form, parent, user):
         form.instance._history_user = user
@@ -242,7 +270,7 @@ ACTIVITIES = ActivityResource(
     key=("ref",),
     key_names=("activity_ref",),
     filterset=ActivityFilter,
-    code_fields={"programme": "code"},
+    code_fields={"programme": "code", "mission": "code", "partners": "code"},
 )
 JOBS = Resource(
     "jobs",

@@ -40,7 +40,7 @@ def drf_field(
         choices = [value for value, _label in form_field.choices if value != ""]
         return serializers.ListField(child=serializers.ChoiceField(choices=choices), **common)
     if isinstance(
-        form_field, TextListField | ProjectRefsField
+        form_field, TextListField | ProjectRefsField | forms.ModelMultipleChoiceField
     ) or form_field.__class__.__name__ in {"JointCommitteesField"}:
         return serializers.ListField(child=serializers.CharField(), **common)
     if isinstance(form_field, forms.ModelChoiceField):
@@ -76,7 +76,7 @@ def form_value(form_field: forms.Field, value):
     """A checked JSON value as the form reads it from a submitted page."""
     if value is None:
         return ""
-    if isinstance(form_field, forms.MultipleChoiceField):
+    if isinstance(form_field, forms.MultipleChoiceField | forms.ModelMultipleChoiceField):
         return list(value)
     if isinstance(value, list):
         return ", ".join(str(part) for part in value)
@@ -137,7 +137,7 @@ class RecordSerializer(serializers.Serializer):
         parent = None
         if resource.parent:
             parent = self.parent_of(values, errors)
-        form_fields = resource.form.base_fields
+        form_fields = resource.form_fields()
         data = {}
         for api_name, value in values.items():
             name = resource.form_name(api_name)
@@ -250,7 +250,7 @@ def serializer_for(resource: Resource) -> type[RecordSerializer]:
     """The serializer of a resource: its form's fields under the workbook's names, the
     key and parent columns, and the row's other columns read-only."""
     declared = {}
-    for name, form_field in resource.form.base_fields.items():
+    for name, form_field in resource.form_fields().items():
         has_default = _has_default(resource.model, name)
         declared[resource.api_name(name)] = drf_field(form_field, has_default=has_default)
     if resource.parent:

@@ -10,19 +10,32 @@ from sillon.register.choices import OUTREACH_KINDS
 from sillon.register.extensions import ActivityFormExtension
 
 
+def mission_fields(missions, partners) -> dict[str, forms.Field]:
+    """The two fields, choosing among the given querysets (the API's schema reads them
+    with empty ones)."""
+    return {
+        "mission": forms.ModelChoiceField(
+            queryset=missions,
+            required=False,
+            label=_("Mission"),
+            help_text=_("Empty: the default mission of the activity's kind."),
+        ),
+        "partners": forms.ModelMultipleChoiceField(
+            queryset=partners,
+            required=False,
+            label=_("Partners involved"),
+            widget=forms.CheckboxSelectMultiple,
+        ),
+    }
+
+
 def add_fields(form) -> None:
     organisation = form.organisation
-    form.fields["mission"] = forms.ModelChoiceField(
-        queryset=Mission.objects.filter(organisation=organisation),
-        required=False,
-        label=_("Mission"),
-        help_text=_("Empty: the default mission of the activity's kind."),
-    )
-    form.fields["partners"] = forms.ModelMultipleChoiceField(
-        queryset=Partner.objects.filter(organisation=organisation),
-        required=False,
-        label=_("Partners involved"),
-        widget=forms.CheckboxSelectMultiple,
+    form.fields.update(
+        mission_fields(
+            Mission.objects.filter(organisation=organisation),
+            Partner.objects.filter(organisation=organisation),
+        )
     )
     link = None
     if form.instance.pk:

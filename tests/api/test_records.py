@@ -185,3 +185,43 @@ def test_delete_follows_the_interfaces_action(api, records_a, org_a):
     assert client.delete(base(org_a) + "projects/P-1/").status_code == 204
     assert not Project.objects.filter(organisation=org_a).exists()
     assert not Activity.objects.filter(organisation=org_a).exists()
+
+
+def test_an_activity_names_its_mission_and_partners_by_code(api, records_a, org_a):
+    """The mission app's fields of the activity form, read and written by code."""
+    from sillon.mission.models import ActivityMission, Mission
+
+    Mission.objects.create(
+        organisation=org_a, code="outreach", title_fr="o", title_nl="o", title_en="o"
+    )
+    client = api[Role.COACH]
+    outreach = {
+        "date": "2024-03-01",
+        "kind": "representation",
+        "hours": "3",
+        "channel": "meeting",
+        "audience": "40",
+        "mission": "outreach",
+        "partners": ["trace"],
+    }
+    created = client.post(base(org_a) + "activities/", outreach, format="json")
+    assert created.status_code == 201, created.json()
+    assert created.json()["mission"] == "outreach" and created.json()["partners"] == ["trace"]
+    link = ActivityMission.objects.get(activity_id=created.json()["id"])
+    assert link.mission.code == "outreach" and [p.code for p in link.partners.all()] == ["trace"]
+    # A PATCH of another field keeps them; unknown codes are refused per field.
+    ref = created.json()["activity_ref"]
+    kept = client.patch(base(org_a) + f"activities/{ref}/", {"hours": "2"}, format="json")
+    assert kept.status_code == 200 and kept.json()["partners"] == ["trace"]
+    bad = client.patch(
+        base(org_a) + f"activities/{ref}/", {"mission": "nope", "partners": ["nope"]}, format="json"
+    )
+    assert bad.status_code == 400 and {"mission", "partners"} <= set(bad.json())
+    # Partners belong to outreach only: the form's rule.
+    coaching = {"date": "2024-03-01", "kind": "coaching", "hours": "1", "project_refs": ["P-1"]}
+    refused = client.post(
+        base(org_a) + "activities/", coaching | {"partners": ["trace"]}, format="json"
+    )
+    assert refused.status_code == 400 and "partners" in refused.json()
+    plain = client.get(base(org_a) + f"activities/{records_a['register'].activity.ref}/").json()
+    assert plain["mission"] == "" and plain["partners"] == []
