@@ -11,7 +11,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Q
 from sillon.accounts.models import Organisation
 from sillon.core.dates import anniversary
 from sillon.followup import rules
-from sillon.followup.choices import QuestionnaireStatus, Wave
+from sillon.followup.choices import WAVE_YEARS, QuestionnaireStatus, Wave
 from sillon.followup.models import Message, Questionnaire, Unsubscribe
 from sillon.register.choices import ProjectStatus
 from sillon.register.models import Person, Project
@@ -99,15 +99,15 @@ def followed_projects(organisation: Organisation):
     )
 
 
-def waves_of(organisation: Organisation, as_of: datetime.date, earliest_exit=None) -> list[Due]:
-    """Every wave of a followed project whose due date is on or before `as_of` (exit
-    dates from `earliest_exit` on, when given)."""
+def waves_of(organisation: Organisation, as_of: datetime.date, exits: Q | None = None) -> list[Due]:
+    """Every wave of a followed project whose due date is on or before `as_of` (of the
+    exit dates `exits` selects, when given)."""
     # anniversary(as_of, -1) is a day early when as_of is 28 February after a 29th.
     projects = followed_projects(organisation).filter(
         exit_date__lte=anniversary(as_of, -1) + rules.DAY
     )
-    if earliest_exit is not None:
-        projects = projects.filter(exit_date__gte=earliest_exit)
+    if exits is not None:
+        projects = projects.filter(exits)
     dues = []
     for project in projects.order_by("ref"):
         for wave in Wave.values:
@@ -130,12 +130,27 @@ def not_sent(questionnaire: Questionnaire | None) -> bool:
     )
 
 
+def exits_with_a_wave_in_window(as_of: datetime.date) -> Q:
+    """The exit dates whose n1 or n2 wave can be in its window on `as_of`, with a day
+    to spare on each side for anniversaries of 29 February: a narrowing of the query
+    only, rules.in_window decides. (The other exits are most of a large organisation's,
+    and the plan runs every day.)"""
+    window_start = as_of - rules.WINDOW_DAYS * rules.DAY
+    exits = Q()
+    for years in WAVE_YEARS.values():
+        exits |= Q(
+            exit_date__range=(
+                anniversary(window_start, -years) - rules.DAY,
+                anniversary(as_of, -years) + rules.DAY,
+            )
+        )
+    return exits
+
+
 def plan(organisation: Organisation, as_of: datetime.date) -> Plan:
-    # Exits more than two years and a window before as_of cannot make a wave due.
-    earliest = anniversary(as_of, -2) - rules.WINDOW_DAYS * rules.DAY
     dues = [
         due
-        for due in waves_of(organisation, as_of, earliest_exit=earliest)
+        for due in waves_of(organisation, as_of, exits=exits_with_a_wave_in_window(as_of))
         if rules.in_window(due.due_date, as_of) and not_sent(due.questionnaire)
     ]
     holders = defaultdict(list)
