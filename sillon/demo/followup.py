@@ -10,6 +10,7 @@ import random
 from django.test.utils import override_settings
 from django.utils import timezone
 
+from sillon.core.bulk import update_rows
 from sillon.followup import actions
 from sillon.followup.choices import AccreditationAnswer, QuestionnaireStatus
 from sillon.followup.models import Invitation, Questionnaire
@@ -36,8 +37,10 @@ def populate(organisation, seed: int, today: datetime.date | None = None) -> int
         person.followup_consent_date = (
             today - datetime.timedelta(days=3 * 365) if person.followup_consent else None
         )
-    Person.objects.bulk_update(
-        holders, ["language", "followup_consent", "followup_consent_date"], batch_size=1000
+    update_rows(
+        Person,
+        ["language", "followup_consent", "followup_consent_date"],
+        [(p.pk, p.language, p.followup_consent, p.followup_consent_date) for p in holders],
     )
     with override_settings(MAILERS=IN_MEMORY):
         for week in range(WEEKS, -1, -1):
