@@ -220,3 +220,15 @@ def test_demo_shows_the_whole_follow_up_cycle(db):
     # And the demo can be recreated on top of its follow-up.
     call_command("demo", projects=10, seed=1, replace=True)
     assert not Questionnaire.objects.filter(organisation=organisation).exists()
+
+
+def test_a_larger_demo_asks_a_bounded_number_of_holders_for_their_consent(db, monkeypatch):
+    """The replay sends through the real code, one message per consenting holder and
+    wave: a larger organisation asks fewer holders, so the demo builds in bounded time."""
+    from sillon.demo import followup
+
+    monkeypatch.setattr(followup, "ASKED_HOLDERS", 12)
+    call_command("demo", organisation="demo-asked", projects=60, seed=3, verbosity=0)
+    holders = Person.objects.filter(organisation__slug="demo-asked")
+    assert holders.count() > 40
+    assert 0 < holders.filter(followup_consent=True).count() <= 12
