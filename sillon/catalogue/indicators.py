@@ -47,6 +47,11 @@ class Indicator:
     def is_scalar(self) -> bool:
         return self.unit != TABLE
 
+    def __reduce__(self):
+        # Pickled by id (cached catalogues): unpickling a lazy label builds a new proxy
+        # class each time, which made reading fifty peers' catalogues take seconds.
+        return (indicator_by_id, (self.id,))
+
     def changed_since(self, version: str) -> bool:
         """Whether a figure computed under `version` of the catalogue no longer matches
         this definition (a later version's changes are unknown here: changed too)."""
@@ -235,6 +240,10 @@ CATALOGUE = [
 ]
 
 BY_ID = {indicator.id: indicator for indicator in CATALOGUE}
+
+
+def indicator_by_id(indicator_id: str) -> Indicator:
+    return BY_ID[indicator_id]
 
 
 COMPARABLE = [indicator for indicator in CATALOGUE if indicator.comparable]

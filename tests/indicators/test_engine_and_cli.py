@@ -134,3 +134,14 @@ def test_inside_a_transaction_the_groups_run_on_its_connection(demo, settings, m
     monkeypatch.setattr(engine, "_work", lambda *args: pytest.fail("ran on a worker"))
     results = {r.indicator.id: r.value.value for r in compute(demo, parse_period("2025"))}
     assert results["projects.accompanied"] > 0
+
+
+def test_a_cached_catalogue_refers_to_the_catalogues_indicators():
+    """Indicators are pickled by id: a peer's cached catalogue unpickles into the
+    catalogue's own objects, without rebuilding their lazy labels (docs/performance.md)."""
+    import pickle
+
+    from sillon.catalogue.indicators import CATALOGUE
+
+    for indicator in CATALOGUE:
+        assert pickle.loads(pickle.dumps(indicator)) is indicator
