@@ -12,7 +12,8 @@ Every concrete field of every Sillon model is named here, in one of three kinds:
 
 The workbook (its export leaves out personal and sensitive columns for a member who
 may not see them, and its validation compares a person's personal data across rows),
-the erasure and the GDPR export of a person (register/actions.py) read this table;
+the erasure and the GDPR export of a person (register/actions.py) and the pages (the
+template tag `{% shown record "field" as value %}`, through `shown`) read this table;
 so does a test that fails when a field of a Sillon model is not declared
 (tests/core/test_personal_data.py). A historical model (django-simple-history) has
 its model's fields plus `history_*` fields, all plain; an automatic many-to-many
@@ -22,6 +23,8 @@ Models are named by label, so that this module imports no app above it.
 """
 
 from django.db import models
+
+from sillon.accounts.roles import Ability
 
 PERSONAL, SENSITIVE, PLAIN = "personal", "sensitive", "plain"
 KINDS = (PERSONAL, SENSITIVE, PLAIN)
@@ -492,3 +495,30 @@ def erased_fields(model) -> tuple[str, ...]:
     """The personal fields an erasure blanks."""
     kept = KEPT_ON_ERASURE.get(_label(model), ())
     return tuple(name for name in personal_fields(model) if name not in kept)
+
+
+def may_see_personal_data(membership) -> bool:
+    """Whether a member reads personal data and sensitive text (coach and above)."""
+    return membership is not None and membership.can(Ability.VIEW_PERSONAL_DATA)
+
+
+def readable(model, name: str, membership) -> bool:
+    """Whether this member may read this field of this model: a plain field, always; a
+    personal or sensitive one, only with `VIEW_PERSONAL_DATA`. A field the declaration
+    does not name is an error, never shown by default."""
+    kind = declaration(model).get(name)
+    if kind is None:
+        raise KeyError(f"{_label(model)}.{name} is not declared in sillon/core/personal_data.py")
+    return kind == PLAIN or may_see_personal_data(membership)
+
+
+def shown(record: models.Model, name: str, membership):
+    """The field's value as people read it (a choice's label), or None when this member
+    may not read it. The pages read personal and sensitive fields through this
+    (`{% shown record "field" as value %}`, core/templatetags/sillon.py)."""
+    if record is None or not readable(type(record), name, membership):
+        return None
+    field = record._meta.get_field(name)
+    if field.choices and not field.many_to_many:
+        return getattr(record, f"get_{name}_display")()
+    return getattr(record, name)

@@ -69,9 +69,11 @@ def accept_finding(finding: Finding, user=None) -> None:
         _save_with_history(enterprise, finding, user)
     elif finding.kind in (FindingKind.JURIDICAL_SITUATION, FindingKind.NO_LONGER_ACTIVE):
         if enterprise.cessation_date is None:
-            entry = RegisterEntry.objects.filter(
-                enterprise_number=enterprise.enterprise_number
-            ).first()
+            entry = (
+                RegisterEntry.objects.tracked_by(finding.organisation)
+                .filter(enterprise_number=enterprise.enterprise_number)
+                .first()
+            )
             enterprise.cessation_date = finding.sync_run.snapshot_date
             enterprise.cessation_reason = cessation_reason(
                 entry.juridical_situation_labels if entry else {}

@@ -11,12 +11,47 @@ from django.utils.translation import gettext_lazy as _
 from sillon.accounts.models import Organisation
 from sillon.codes import enterprise_numbers, legal_forms, nace
 from sillon.kbo.choices import FindingKind, FindingStatus, SyncKind
-from sillon.register.models import Enterprise, choice_check
+from sillon.register.choices import ApplicationDecision
+from sillon.register.models import Application, Enterprise, choice_check
 
 # Language codes of denomination.csv.
 NAME_LANGUAGES = {"1": "fr", "2": "nl", "3": "de", "4": "en"}
 LEGAL_NAME = "001"
 NORMAL_SITUATION = "000"
+# The comparison group (docs/spec/comparison.md §4): applicants turned down or gone.
+COMPARISON_GROUP = [ApplicationDecision.REJECTED, ApplicationDecision.WITHDRAWN]
+
+
+def tracked_number_sources(organisation: Organisation | None = None) -> list[models.QuerySet]:
+    """The enterprise numbers an organisation tracks (every organisation's, without one),
+    as querysets of numbers the database can use as subqueries: its enterprises', and
+    those of its rejected and withdrawn applicants, the comparison group, whose register
+    entries are kept exactly like the others (they raise no finding: there is no record
+    of theirs in Sillon to disagree with).
+
+    The one rule of what is tracked: the sync reads these numbers, and every page, list
+    and export reads register entries only through them (`RegisterEntry.objects.
+    tracked_by`): an organisation never sees an entry it does not track, even though
+    entries are kept once per number for the whole installation."""
+    enterprises = Enterprise.objects.exclude(enterprise_number="")
+    applicants = Application.objects.filter(decision__in=COMPARISON_GROUP).exclude(
+        enterprise_number=""
+    )
+    if organisation is not None:
+        enterprises = enterprises.filter(organisation=organisation)
+        applicants = applicants.filter(organisation=organisation)
+    return [
+        enterprises.values_list("enterprise_number", flat=True),
+        applicants.values_list("enterprise_number", flat=True),
+    ]
+
+
+def tracked_numbers(organisation: Organisation | None = None) -> list[str]:
+    """The numbers of `tracked_number_sources`, sorted, each once."""
+    numbers: set[str] = set()
+    for source in tracked_number_sources(organisation):
+        numbers.update(source)
+    return sorted(numbers)
 
 
 class SyncRun(models.Model):
@@ -51,8 +86,20 @@ class SyncRun(models.Model):
         return self.read_seconds + self.write_seconds
 
 
+class RegisterEntryQuerySet(models.QuerySet):
+    def tracked_by(self, organisation: Organisation) -> "RegisterEntryQuerySet":
+        """The entries of the numbers the organisation tracks: the only way a page, a
+        list, an export or the API reads the register (entries are shared by every
+        organisation of the installation)."""
+        condition = Q()
+        for source in tracked_number_sources(organisation):
+            condition |= Q(enterprise_number__in=source)
+        return self.filter(condition)
+
+
 class RegisterEntry(models.Model):
-    """The register's view of one tracked enterprise number, as of its last sync."""
+    """The register's view of one tracked enterprise number, as of its last sync.
+    Read it through `RegisterEntry.objects.tracked_by(organisation)`."""
 
     enterprise_number = models.CharField(
         _("enterprise number (BCE/KBO)"), max_length=10, unique=True
@@ -78,6 +125,8 @@ class RegisterEntry(models.Model):
     )
     extract_number = models.PositiveIntegerField(_("extract number"))
     snapshot_date = models.DateField(_("snapshot date"))
+
+    objects = RegisterEntryQuerySet.as_manager()
 
     class Meta:
         ordering = ["enterprise_number"]

@@ -14,34 +14,16 @@ from django.utils.translation import gettext as _
 from sillon.kbo.choices import FindingStatus, SyncKind
 from sillon.kbo.extract import Extract, ExtractError
 from sillon.kbo.findings import disagreements, sillon_values
-from sillon.kbo.models import Finding, RegisterEntry, SyncRun
+from sillon.kbo.models import Finding, RegisterEntry, SyncRun, tracked_numbers
 from sillon.kbo.reading import ExtractReading, RegisterView, read_extract
-from sillon.register.choices import ApplicationDecision
-from sillon.register.models import Application, Enterprise
+from sillon.register.models import Enterprise
 
 BATCH = 500
-COMPARISON_GROUP = [ApplicationDecision.REJECTED, ApplicationDecision.WITHDRAWN]
-
-
-def tracked_numbers() -> list[str]:
-    """Every enterprise number that any organisation tracks: its enterprises', and those
-    of its rejected and withdrawn applicants, the comparison group (comparison.md §4),
-    whose register entries are kept exactly like the others (they raise no finding:
-    there is no record of theirs in Sillon to disagree with)."""
-    numbers = set(
-        Enterprise.objects.exclude(enterprise_number="").values_list("enterprise_number", flat=True)
-    )
-    numbers |= set(
-        Application.objects.filter(decision__in=COMPARISON_GROUP)
-        .exclude(enterprise_number="")
-        .values_list("enterprise_number", flat=True)
-    )
-    return sorted(numbers)
 
 
 def sync_extract(path) -> SyncRun:
     started_at, clock = timezone.now(), time.perf_counter()
-    tracked = tracked_numbers()
+    tracked = tracked_numbers()  # every organisation's
     with Extract(path) as extract:
         meta = extract.meta
         if meta.kind == SyncKind.UPDATE:

@@ -22,8 +22,11 @@ from sillon.register.models import Enterprise, Project
 PAGE_SIZE = 50
 
 
-def entries_by_number(numbers) -> dict[str, RegisterEntry]:
-    return RegisterEntry.objects.in_bulk(list(set(numbers)), field_name="enterprise_number")
+def entries_by_number(organisation, numbers) -> dict[str, RegisterEntry]:
+    """The organisation's register entries of these numbers (only those it tracks)."""
+    return RegisterEntry.objects.tracked_by(organisation).in_bulk(
+        list(set(numbers)), field_name="enterprise_number"
+    )
 
 
 @organisation_view(Ability.VIEW_RECORDS)
@@ -38,7 +41,9 @@ def findings(request: HttpRequest) -> HttpResponse:
     page = Paginator(filters.qs.order_by("-created_at", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    entries = entries_by_number(finding.enterprise.enterprise_number for finding in page)
+    entries = entries_by_number(
+        request.organisation, (finding.enterprise.enterprise_number for finding in page)
+    )
     rows = [
         (finding, *describe(finding, entries.get(finding.enterprise.enterprise_number)))
         for finding in page
@@ -128,7 +133,11 @@ def register_panel(request: HttpRequest, project: Project):
     enterprise = Enterprise.objects.filter(project=project).exclude(enterprise_number="").first()
     if enterprise is None:
         return None
-    entry = RegisterEntry.objects.filter(enterprise_number=enterprise.enterprise_number).first()
+    entry = (
+        RegisterEntry.objects.tracked_by(request.organisation)
+        .filter(enterprise_number=enterprise.enterprise_number)
+        .first()
+    )
     open_findings = [
         (finding, *describe(finding, entry))
         for finding in enterprise.findings.open().select_related("sync_run")

@@ -1,6 +1,7 @@
 from django import template
 
 from sillon.catalogue import display
+from sillon.core import personal_data
 from sillon.core.navigation import sections_for
 
 register = template.Library()
@@ -45,3 +46,12 @@ def figure(value, unit: str = "") -> str:
 def gauge(share) -> int:
     """Width of a target gauge, in percent, full at the target."""
     return max(0, min(100, round(float(share) * 100)))
+
+
+@register.simple_tag(takes_context=True)
+def shown(context, record, name: str):
+    """`{% shown record "field" as value %}`: the field's value (a choice's label), or
+    None when the member may not read it — by the one declaration of personal and
+    sensitive data (sillon/core/personal_data.py) and the member's role."""
+    request = context.get("request")
+    return personal_data.shown(record, name, getattr(request, "membership", None))
