@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from sillon.accounts.roles import Ability
+from sillon.followup.filters import QuestionnaireFilter
+from sillon.followup.models import Questionnaire
 from sillon.mission.activity_form import mission_fields
 from sillon.mission.models import Mission
 from sillon.outcomes.filters import EnterpriseFilter, JobFilter
@@ -58,15 +60,17 @@ class Resource:
 
     name: str  # the URL segment
     model: type[models.Model]
-    form: type[forms.ModelForm]
+    # None for a kind the API only reads (its records are made by Sillon itself).
+    form: type[forms.ModelForm] | None
     # The workbook's row of a record: its names and codes (workbook/records.py).
     binding: object
     # Model lookups of the key, in the order of the path's "a~b~c" parts.
     key: tuple[str, ...]
     key_names: tuple[str, ...]
     read: Ability = READ
-    create: Ability = Ability.EDIT_ACCOMPANIMENT
-    update: Ability = Ability.EDIT_ACCOMPANIMENT
+    # None: the method is not allowed (405), whatever the role.
+    create: Ability | None = Ability.EDIT_ACCOMPANIMENT
+    update: Ability | None = Ability.EDIT_ACCOMPANIMENT
     delete: Ability | None = Ability.EDIT_ACCOMPANIMENT
     # "project" or "enterprise": the parent named by the request's `project_ref`.
     parent: str = ""
@@ -338,6 +342,23 @@ TARGETS = Resource(
     update=Ability.MANAGE_ORGANISATION,
     delete=Ability.MANAGE_ORGANISATION,
 )
+# Read only: questionnaires are made by the follow-up's sending and answered on its
+# public page (docs/spec/followup.md); the same columns as the workbook's `followups`
+# sheet, never a token, a recipient or an answer.
+FOLLOWUPS = Resource(
+    "followups",
+    Questionnaire,
+    None,
+    records.FollowupBinding(),
+    key=("project__ref", "wave"),
+    key_names=("project_ref", "wave"),
+    create=None,
+    update=None,
+    delete=None,
+    filterset=QuestionnaireFilter,
+    select_related=("project",),
+    description=_("Follow-up questionnaires (read only), by project_ref~wave."),
+)
 
 RESOURCES = [
     PROJECTS,
@@ -351,6 +372,7 @@ RESOURCES = [
     IMPACT_ASSESSMENTS,
     COST_LINES,
     TARGETS,
+    FOLLOWUPS,
 ]
 
 

@@ -13,8 +13,9 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
-from sillon.api.resources import HOLDERS, Resource
+from sillon.api.resources import FOLLOWUPS, HOLDERS, Resource
 from sillon.core.forms import TextListField
+from sillon.followup.choices import QuestionnaireStatus, Wave
 from sillon.register.forms import ProjectRefsField
 from sillon.register.models import Enterprise, Project
 
@@ -245,10 +246,30 @@ def _has_default(model, name: str) -> bool:
         return False
 
 
+def followup_fields() -> dict[str, serializers.Field]:
+    """The columns of the workbook's `followups` sheet, read only."""
+    return {
+        "id": serializers.IntegerField(read_only=True),
+        "project_ref": serializers.CharField(read_only=True),
+        "wave": serializers.ChoiceField(choices=Wave.values, read_only=True),
+        "due_date": serializers.DateField(read_only=True),
+        "sent_at": serializers.DateField(
+            read_only=True, allow_null=True, help_text=_("Day the first message was sent.")
+        ),
+        "answered_at": serializers.DateField(
+            read_only=True, allow_null=True, help_text=_("Day of the answer.")
+        ),
+        "status": serializers.ChoiceField(choices=QuestionnaireStatus.values, read_only=True),
+    }
+
+
 @functools.cache
 def serializer_for(resource: Resource) -> type[RecordSerializer]:
     """The serializer of a resource: its form's fields under the workbook's names, the
     key and parent columns, and the row's other columns read-only."""
+    if resource is FOLLOWUPS:
+        fields = followup_fields()
+        return type("FollowupsSerializer", (RecordSerializer,), {"resource": resource, **fields})
     declared = {}
     for name, form_field in resource.form_fields().items():
         has_default = _has_default(resource.model, name)

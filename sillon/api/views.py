@@ -108,15 +108,15 @@ class RecordViewSet(
 
     def ability_for(self, request):
         method = request.method
-        if method == "POST":
-            return self.resource.create
-        if method in {"PATCH", "PUT"}:
-            return self.resource.update
-        if method == "DELETE":
-            if self.resource.delete is None:
-                raise exceptions.MethodNotAllowed(method)
-            return self.resource.delete
-        return self.resource.read
+        ability = {
+            "POST": self.resource.create,
+            "PATCH": self.resource.update,
+            "PUT": self.resource.update,
+            "DELETE": self.resource.delete,
+        }.get(method, self.resource.read)
+        if ability is None:  # after the 404 to outsiders, before the role's 403
+            raise exceptions.MethodNotAllowed(method)
+        return ability
 
     def get_serializer_class(self):
         return serializer_for(self.resource)
@@ -280,6 +280,12 @@ class CostLineViewSet(RecordViewSet):
 @record_schema(resources.TARGETS)
 class TargetViewSet(RecordViewSet):
     resource = resources.TARGETS
+
+
+@record_schema(resources.FOLLOWUPS)
+class FollowupViewSet(RecordViewSet):
+    resource = resources.FOLLOWUPS
+    http_method_names = ["get", "head", "options"]
 
 
 class PeriodOnlyQuery(serializers.Serializer):

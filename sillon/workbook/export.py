@@ -11,8 +11,8 @@ from openpyxl.styles import Font
 
 from sillon.accounts.models import Organisation
 from sillon.core.spreadsheets import as_text
-from sillon.workbook.records import BINDINGS
-from sillon.workbook.sheets import BY_NAME
+from sillon.workbook.records import BINDINGS, EXPORT_ONLY_BINDINGS
+from sillon.workbook.sheets import EXPORTED
 
 DATE_FORMAT = "yyyy-mm-dd"
 
@@ -30,10 +30,11 @@ def cell_value(value):
 
 def sheet_rows(organisation: Organisation, personal: bool) -> dict[str, tuple[list, list]]:
     """{sheet: (columns, rows of values)}; without personal columns when `personal` is
-    False (a viewer's export, not meant for re-import)."""
+    False (a viewer's export, not meant for re-import). The sheets the import reads, then
+    those it skips (the follow-up's questionnaires)."""
     result = {}
-    for binding in BINDINGS:
-        sheet = BY_NAME[binding.sheet_name]
+    for binding in [*BINDINGS, *EXPORT_ONLY_BINDINGS]:
+        sheet = EXPORTED[binding.sheet_name]
         columns = [c.name for c in sheet.columns if personal or not c.personal]
         rows = sorted(
             (row for _record, row in binding.existing(organisation)),

@@ -6,8 +6,10 @@ from collections import defaultdict
 from collections.abc import Iterator
 
 from django.db.models import Model
+from django.utils import timezone
 
 from sillon.accounts.models import Organisation
+from sillon.followup.models import Questionnaire
 from sillon.mission.models import ActivityMission, Mission, Stake
 from sillon.outcomes.choices import EMES_CRITERIA
 from sillon.outcomes.models import (
@@ -32,7 +34,7 @@ from sillon.register.models import (
     Project,
 )
 from sillon.workbook.cells import nace_version
-from sillon.workbook.sheets import BY_NAME
+from sillon.workbook.sheets import BY_NAME, EXPORT_ONLY_BY_NAME
 
 CRITERIA = [name for name, _label, _dimension in EMES_CRITERIA]
 
@@ -397,3 +399,35 @@ BINDINGS = [
     StakeBinding(),
 ]
 BINDING = {binding.sheet_name: binding for binding in BINDINGS}
+
+
+# Written by the export, skipped by the import (docs/spec/workbook.md).
+
+
+class FollowupBinding(Binding):
+    """A follow-up questionnaire (docs/spec/followup.md): its project, wave, days and
+    status — never its links' tokens, its recipients or its answer."""
+
+    model, sheet_name = Questionnaire, "followups"
+    plain = ("wave", "due_date", "status")
+
+    @property
+    def sheet(self):
+        return EXPORT_ONLY_BY_NAME[self.sheet_name]
+
+    def queryset(self, organisation):
+        return super().queryset(organisation).select_related("project")
+
+    def row(self, record):
+        answered = record.answered_at
+        return super().row(record) | {
+            "project_ref": record.project.ref,
+            # The day the first message was accepted, from which reminders and expiry
+            # count, and the day of the answer in the site's time zone: the days the
+            # follow-up figures count them on.
+            "sent_at": record.sent_on,
+            "answered_at": timezone.localdate(answered) if answered else None,
+        }
+
+
+EXPORT_ONLY_BINDINGS = [FollowupBinding()]

@@ -212,6 +212,7 @@ SHEET_MODELS = {
     "targets": "outcomes.Target",
     "missions": "mission.Mission",
     "stakes": "mission.Stake",
+    "followups": "followup.Questionnaire",
 }
 
 
@@ -604,3 +605,24 @@ SHEETS += [
 ]
 BY_NAME = {sheet.name: sheet for sheet in SHEETS}
 IGNORED = "notes"
+
+# Sheets the export writes and the import skips (docs/spec/workbook.md): the follow-up's
+# questionnaires (docs/spec/followup.md) are Sillon's own records, made by its sending and
+# its public page, never typed in a spreadsheet. Never the links' tokens.
+EXPORT_ONLY = [
+    Sheet(
+        "followups",
+        ("project_ref", "wave"),
+        [
+            Column("project_ref", cells.text, PROJECT_HELP),
+            Column("wave", cells.text, gettext_lazy("n1 or n2: one or two years after the exit.")),
+            Column("due_date", cells.text, gettext_lazy("Day the wave was due.")),
+            Column("sent_at", cells.text, gettext_lazy("Day the first message was sent.")),
+            Column("answered_at", cells.text, gettext_lazy("Day of the answer.")),
+            Column("status", cells.text, gettext_lazy("pending, unreachable, sent or answered.")),
+        ],
+    ),
+]
+EXPORT_ONLY_BY_NAME = {sheet.name: sheet for sheet in EXPORT_ONLY}
+# Every sheet an export may write.
+EXPORTED = BY_NAME | EXPORT_ONLY_BY_NAME

@@ -14,7 +14,7 @@ from sillon.workbook import cells
 from sillon.workbook.cells import CellError
 from sillon.workbook.problems import Problem, shown
 from sillon.workbook.reader import RawSheet
-from sillon.workbook.sheets import BY_NAME, IGNORED, SHEETS, Sheet
+from sillon.workbook.sheets import BY_NAME, EXPORT_ONLY_BY_NAME, IGNORED, SHEETS, Sheet
 
 # Empty cells that mean a value (codes have theirs in their CodeList).
 DEFAULTS = {
@@ -63,8 +63,8 @@ def parse(raw_sheets: list[RawSheet], problems: list[Problem]) -> Parsed:
     parsed = Parsed({}, list(problems))
     for raw in raw_sheets:
         name = raw.name.strip().lower()
-        if name == IGNORED:
-            continue
+        if name == IGNORED or name in EXPORT_ONLY_BY_NAME:
+            continue  # notes, and what the export writes for reading only
         sheet = BY_NAME.get(name)
         if sheet is None:
             parsed.problems.append(

@@ -469,6 +469,8 @@ RULES: dict[str, Rule] = {
     "api-cost-line-detail": Rule(API, api("cost_line")),
     "api-target-list": Rule(API, api()),
     "api-target-detail": Rule(API, api("target")),
+    "api-followup-list": Rule(API, api()),
+    "api-followup-detail": Rule(API, api("answer.questionnaire")),
 }
 # Every page of the administration site (a namespace of its own).
 NAMESPACE_RULES = {"admin": Rule(SUPERUSERS)}

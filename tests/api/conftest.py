@@ -5,6 +5,7 @@ from rest_framework.test import APIClient
 
 from sillon.accounts.roles import Role
 from sillon.api.actions import create_token
+from tests.followup import factories as followup
 from tests.outcomes import factories as out
 from tests.register.conftest import build_register
 
@@ -39,6 +40,7 @@ def build_records(organisation, ref: str = "P-1"):
         "cost_line": out.cost_line(organisation, programme=register.programme),
         "target": out.target(organisation),
         "partner": partner,
+        "questionnaire": followup.questionnaire(register.project),
     }
 
 

@@ -91,11 +91,11 @@ def test_erasure_keeps_what_the_figures_count():
 
 
 def test_the_workbook_leaves_out_the_declared_columns():
-    from sillon.workbook.sheets import BY_NAME, SHEET_MODELS
+    from sillon.workbook.sheets import EXPORTED, SHEET_MODELS
 
-    assert set(SHEET_MODELS) == set(BY_NAME)
-    hidden = {(sheet, column.name) for sheet, found in BY_NAME.items() for column in found.columns}
-    hidden = {(sheet, name) for sheet, name in hidden if BY_NAME[sheet].by_name[name].personal}
+    assert set(SHEET_MODELS) == set(EXPORTED)
+    hidden = {(sheet, column.name) for sheet, found in EXPORTED.items() for column in found.columns}
+    hidden = {(sheet, name) for sheet, name in hidden if EXPORTED[sheet].by_name[name].personal}
     assert hidden == {
         ("projects", "stop_reason"),
         ("holders", "first_name"),
