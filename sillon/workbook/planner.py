@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from sillon.accounts.models import Organisation
 from sillon.workbook import mission
 from sillon.workbook.records import BINDINGS, Links, same
-from sillon.workbook.validate import Parsed, Row
+from sillon.workbook.validate import Parsed, Row, project_allowed
 
 PROJECT_COLUMNS = {
     "holders": "project_ref",
@@ -19,7 +19,7 @@ PROJECT_COLUMNS = {
     "impact": "project_ref",
 }
 ENTERPRISE_SHEETS = ("jobs", "accreditation", "non_accreditation", "stakes")
-PROGRAMME_SHEETS = ("enrolments", "activities", "costs")
+PROGRAMME_SHEETS = ("enrolments", "activities", "costs", "applications")
 PARTNER_SHEETS = ("transfers", "interactions")
 
 
@@ -199,6 +199,7 @@ def check_references(parsed: Parsed, links: Links) -> None:
     for sheet in PARTNER_SHEETS:
         keep(parsed, sheet, known_partner(sheet))
     check_enterprise_numbers(parsed, links)
+    check_applications(parsed, links, projects)
     mission.check_references(parsed, links)
 
 
@@ -234,3 +235,63 @@ def check_enterprise_numbers(parsed: Parsed, links: Links) -> None:
         return False
 
     keep(parsed, "enterprises", check)
+
+
+def check_applications(parsed: Parsed, links: Links, projects: set) -> None:
+    """The project an application became is known; and a row that leaves out the decision,
+    the project or one of the dates keeps the record's, which must still agree with the
+    row (validate.application_rules checks the rows that give both)."""
+    from sillon.register.models import Application
+
+    if "applications" not in parsed.sheets:
+        return
+    stored = {
+        ref: {"date": day, "decision_date": decided, "decision": decision, "project_ref": project}
+        for ref, day, decided, decision, project in Application.objects.filter(
+            organisation=links.organisation
+        ).values_list("ref", "date", "decision_date", "decision", "project__ref")
+    }
+    new = {"date": None, "decision_date": None, "decision": "waiting", "project_ref": ""}
+
+    def check(row):
+        values = row.values
+        ref = values.get("project_ref", "")
+        if ref and ref not in projects:
+            parsed.problem(
+                "applications",
+                row.number,
+                "project_ref",
+                ref,
+                _("No project has this reference, in Sillon or in the projects sheet."),
+            )
+            return False
+        current = stored.get(values["application_ref"], new)
+        if "decision" not in values or "project_ref" not in values:
+            decision = values.get("decision", current["decision"])
+            project = values.get("project_ref", current["project_ref"] or "")
+            if not project_allowed(decision, project):
+                column = "project_ref" if "project_ref" in values else "decision"
+                parsed.problem(
+                    "applications",
+                    row.number,
+                    column,
+                    values.get(column, ""),
+                    _("Only an accepted application became a project."),
+                )
+                return False
+        if "date" not in values or "decision_date" not in values:
+            day = values.get("date", current["date"])
+            decided = values.get("decision_date", current["decision_date"])
+            if day and decided and decided < day:
+                column = "decision_date" if "decision_date" in values else "date"
+                parsed.problem(
+                    "applications",
+                    row.number,
+                    column,
+                    values[column],
+                    _("The decision date cannot be before the application date."),
+                )
+                return False
+        return True
+
+    keep(parsed, "applications", check)

@@ -26,6 +26,7 @@ from sillon.outcomes.models import (
 )
 from sillon.register.models import (
     Activity,
+    Application,
     Cohort,
     Enrolment,
     Enterprise,
@@ -377,6 +378,37 @@ class StakeBinding(OfEnterprise):
     plain += ("decision_ref", "note")
 
 
+class ApplicationBinding(Binding):
+    """An application names its programme by code and the project it became by reference
+    (docs/spec/comparison.md §4)."""
+
+    model, sheet_name = Application, "applications"
+    plain = ("date", "name", "enterprise_number", "decision", "decision_date", "reason")
+
+    def queryset(self, organisation):
+        return super().queryset(organisation).select_related("programme", "project")
+
+    def row(self, record):
+        return super().row(record) | {
+            "application_ref": record.ref,
+            "programme": record.programme.code,
+            "nace_code": record.nace_code,
+            "project_ref": record.project.ref if record.project else "",
+        }
+
+    def fields(self, values, links):
+        fields = super().fields(values, links) | {"ref": values["application_ref"]}
+        if "programme" in values:
+            fields["programme_id"] = links.programmes[values["programme"]]
+        if "nace_code" in values:
+            fields["nace_code"] = values["nace_code"]
+            fields["nace_version"] = nace_version(values["nace_code"]) or "2008"
+        if "project_ref" in values:
+            ref = values["project_ref"]
+            fields["project_id"] = links.projects[ref] if ref else None
+        return fields
+
+
 # In the order they are written: each after the records it points to.
 BINDINGS = [
     ProgrammeBinding(),
@@ -397,6 +429,7 @@ BINDINGS = [
     TargetBinding(),
     MissionBinding(),
     StakeBinding(),
+    ApplicationBinding(),
 ]
 BINDING = {binding.sheet_name: binding for binding in BINDINGS}
 

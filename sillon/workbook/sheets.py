@@ -31,7 +31,9 @@ from sillon.outcomes.choices import (
 )
 from sillon.register.choices import (
     ActivityKind,
+    ApplicationDecision,
     CessationReason,
+    DecisionReason,
     EnrolmentOutcome,
     ExpertType,
     Gender,
@@ -213,6 +215,7 @@ SHEET_MODELS = {
     "missions": "mission.Mission",
     "stakes": "mission.Stake",
     "followups": "followup.Questionnaire",
+    "applications": "register.Application",
 }
 
 
@@ -601,6 +604,52 @@ SHEETS += [
             Column("note", cells.text, gettext_lazy("Note."), personal=True),
         ],
         admin_only=True,
+    ),
+]
+# The comparison group (docs/spec/comparison.md §4).
+SHEETS += [
+    Sheet(
+        "applications",
+        ("application_ref",),
+        [
+            Column(
+                "application_ref",
+                cells.reference,
+                gettext_lazy("Unique reference of the application, e.g. C-2025-0001."),
+                True,
+            ),
+            Column("date", cells.record_date, gettext_lazy("Date of the application."), True),
+            Column(
+                "programme",
+                programme_code,
+                gettext_lazy("Code of the programme applied to."),
+                True,
+            ),
+            Column("name", cells.bounded_text(200), gettext_lazy("Name of the project."), True),
+            Column(
+                "enterprise_number",
+                cells.enterprise_number,
+                gettext_lazy("BCE/KBO number, 10 digits, when there is one."),
+            ),
+            Column("nace_code", cells.nace_code, gettext_lazy("NACE-BEL subclass, e.g. 56101.")),
+            code(
+                "decision",
+                ApplicationDecision,
+                gettext_lazy("Decision (waiting when empty)."),
+                default=ApplicationDecision.WAITING,
+            ),
+            Column(
+                "decision_date",
+                cells.record_date,
+                gettext_lazy("Date of the decision, on or after the application."),
+            ),
+            code("reason", DecisionReason, gettext_lazy("Reason of the decision.")),
+            Column(
+                "project_ref",
+                cells.reference,
+                gettext_lazy("Project the application became (accepted ones only)."),
+            ),
+        ],
     ),
 ]
 BY_NAME = {sheet.name: sheet for sheet in SHEETS}

@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 
 from sillon.catalogue.targets import default_direction
 from sillon.core import personal_data
-from sillon.register.choices import OUTREACH_KINDS, ActivityKind
+from sillon.register.choices import OUTREACH_KINDS, ActivityKind, ApplicationDecision
 from sillon.workbook import cells
 from sillon.workbook.cells import CellError
 from sillon.workbook.problems import Problem, shown
@@ -259,6 +259,19 @@ def target_rules(values):
     yield from ()
 
 
+def application_rules(values):
+    """The rules of the Application model (docs/spec/comparison.md §4) between the cells
+    of a row; a row that leaves a column out is checked against the record by the
+    planner (`planner.check_applications`)."""
+    yield from ends_after_starts(values, "date", "decision_date")
+    if "decision" in values and not project_allowed(values["decision"], values.get("project_ref")):
+        yield _("Only an accepted application became a project."), "project_ref"
+
+
+def project_allowed(decision: str, project_ref: str | None) -> bool:
+    return not project_ref or decision == ApplicationDecision.ACCEPTED
+
+
 ROW_RULES = {
     "projects": project_rules,
     "holders": holder_rules,
@@ -269,4 +282,5 @@ ROW_RULES = {
     "jobs": job_rules,
     "targets": target_rules,
     "stakes": stake_rules,
+    "applications": application_rules,
 }

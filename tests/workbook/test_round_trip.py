@@ -31,13 +31,11 @@ def rounded(value):
 
 
 # Figures whose records the workbook does not carry: declarations of interest are
-# never exported (docs/spec/mission.md); applications have no sheet yet and the default
-# mission of each activity kind is an admin setting outside the workbook (both listed
-# as not done in the issues' notes). Every other indicator must survive the round trip.
+# never exported (docs/spec/mission.md) and the default mission of each activity kind is
+# an admin setting outside the workbook (listed as not done in the issues' notes). Every
+# other indicator must survive the round trip.
 NOT_IN_THE_WORKBOOK = {
     "stakes.projects_with_declaration",
-    "applications.received",
-    "applications.acceptance_rate",
     "missions.hours",
     "missions.cost",
     "missions.also_covered_hours_share",
