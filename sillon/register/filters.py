@@ -133,3 +133,38 @@ class ActivityFilter(OrganisationFilterSet):
             activity=OuterRef("pk"), project__ref=value.strip()
         )
         return queryset.filter(Exists(links))
+
+
+class HolderFilter(OrganisationFilterSet):
+    """The project holders' list: only for members who may see personal data."""
+
+    q = django_filters.CharFilter(method="search", label=_("Search"))
+    without_project = django_filters.BooleanFilter(
+        method="holding_none",
+        label=_("Without project"),
+        widget=forms.CheckboxInput,
+    )
+    sort = StableOrderingFilter(
+        fields=[("last_name", "last_name"), ("ref", "ref"), ("project_count", "projects")],
+        label=_("Sort by"),
+    )
+
+    class Meta:
+        model = Person
+        fields = []
+
+    def search(self, queryset, name, value):
+        return queryset.filter(
+            Q(first_name__icontains=value)
+            | Q(last_name__icontains=value)
+            | Q(email__icontains=value)
+            | Q(ref__icontains=value)
+            | Exists(
+                Project.holders.through.objects.filter(
+                    person=OuterRef("pk"), project__ref__icontains=value
+                )
+            )
+        )
+
+    def holding_none(self, queryset, name, value):
+        return queryset.without_project() if value else queryset

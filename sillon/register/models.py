@@ -7,7 +7,7 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
-from django.db.models import Case, Count, F, OuterRef, Prefetch, Q, Subquery, Value, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Subquery, Value, When
 from django.db.models.functions import Cast, Coalesce, StrIndex
 from django.db.models.lookups import GreaterThan
 from django.urls import reverse
@@ -133,6 +133,27 @@ def new_ref(prefix: str) -> str:
     return f"{prefix}-{secrets.token_hex(6).upper()}"
 
 
+class PersonQuerySet(models.QuerySet):
+    def for_list(self, organisation: Organisation) -> "PersonQuerySet":
+        """The organisation's project holders, with how many projects each holds (0 for
+        a holder taken off their last project, who keeps a page), by name."""
+        project_count = (
+            Project.holders.through.objects.filter(person=OuterRef("pk"))
+            .order_by()
+            .values("person")
+            .annotate(n=Count("pk"))
+            .values("n")
+        )
+        return (
+            self.filter(organisation=organisation)
+            .annotate(project_count=Coalesce(Subquery(project_count), 0))
+            .order_by("last_name", "first_name", "pk")
+        )
+
+    def without_project(self) -> "PersonQuerySet":
+        return self.exclude(Exists(Project.holders.through.objects.filter(person=OuterRef("pk"))))
+
+
 class Person(OrganisationRecord):
     """A project holder. Personal data: never shown to a viewer."""
 
@@ -173,6 +194,8 @@ class Person(OrganisationRecord):
     )
     history = HistoricalRecords()
 
+    objects = PersonQuerySet.as_manager()
+
     class Meta:
         ordering = ["last_name", "first_name"]
         verbose_name = _("project holder")
@@ -203,6 +226,9 @@ class Person(OrganisationRecord):
         if not self.ref:
             self.ref = new_ref("H")
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("holder", args=[self.organisation.slug, self.pk])
 
 
 def nace_section_expression() -> Case:

@@ -21,6 +21,11 @@ urlpatterns = [
         "projects/<int:pk>/holders/<int:person>/export/", views.holder_export, name="holder_export"
     ),
     path("projects/<int:pk>/holders/<int:person>/erase/", views.holder_erase, name="holder_erase"),
+    path("holders/", views.holders, name="holders"),
+    path("holders/<int:pk>/", views.holder, name="holder"),
+    path("holders/<int:pk>/edit/", views.person_edit, name="person_edit"),
+    path("holders/<int:pk>/export/", views.person_export, name="person_export"),
+    path("holders/<int:pk>/erase/", views.person_erase, name="person_erase"),
     path("projects/<int:pk>/enrolments/new/", views.enrolment_create, name="enrolment_create"),
     path("projects/<int:pk>/enterprise/", views.enterprise_edit, name="enterprise_edit"),
     path("projects/<int:pk>/enterprise/delete/", views.enterprise_delete, name="enterprise_delete"),

@@ -15,7 +15,7 @@ from sillon.core.history import history_of
 from sillon.core.records import RecordPages, delete_page, form_page
 from sillon.register import actions
 from sillon.register.choices import ActivityKind, ApplicationDecision, ProjectType
-from sillon.register.filters import ActivityFilter, ProjectFilter
+from sillon.register.filters import ActivityFilter, HolderFilter, ProjectFilter
 from sillon.register.forms import (
     ActivityForm,
     ApplicationForm,
@@ -32,6 +32,7 @@ from sillon.register.models import (
     Cohort,
     Enrolment,
     Enterprise,
+    Person,
     Programme,
     Project,
 )
@@ -257,6 +258,17 @@ def holder_remove(request: HttpRequest, pk: int, person: int) -> HttpResponse:
 def holder_export(request: HttpRequest, pk: int, person: int) -> HttpResponse:
     """The person's data as a JSON file (GDPR right of access), for an administrator."""
     _, holder = project_and_holder(request, pk, person)
+    return export_response(request, holder)
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
+def holder_erase(request: HttpRequest, pk: int, person: int) -> HttpResponse:
+    """Anonymise the person in place (GDPR right to erasure), for an administrator."""
+    project, holder = project_and_holder(request, pk, person)
+    return erase_page(request, holder, back=project.get_absolute_url())
+
+
+def export_response(request: HttpRequest, holder: Person) -> HttpResponse:
     # A HEAD request (a link checker, a browser's preview) is not an export.
     data = actions.export_person(holder, record=request.method == "GET")
     if request.method == "GET":
@@ -266,10 +278,7 @@ def holder_export(request: HttpRequest, pk: int, person: int) -> HttpResponse:
     return response
 
 
-@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
-def holder_erase(request: HttpRequest, pk: int, person: int) -> HttpResponse:
-    """Anonymise the person in place (GDPR right to erasure), for an administrator."""
-    project, holder = project_and_holder(request, pk, person)
+def erase_page(request: HttpRequest, holder: Person, back: str) -> HttpResponse:
     names = {"person": holder}
 
     def erase() -> str:
@@ -282,8 +291,8 @@ def holder_erase(request: HttpRequest, pk: int, person: int) -> HttpResponse:
         request,
         holder,
         section="projects",
-        cancel_url=project.get_absolute_url(),
-        success_url=project.get_absolute_url(),
+        cancel_url=back,
+        success_url=back,
         delete=erase,
         question=_("Erase the personal data of %(person)s?") % names,
         button=_("Erase"),
@@ -294,6 +303,68 @@ def holder_erase(request: HttpRequest, pk: int, person: int) -> HttpResponse:
             "be undone."
         ),
     )
+
+
+# A holder's own page: the person stays when taken off their last project, so that a
+# manager can still see, correct or (an administrator) erase them.
+
+
+@organisation_view(Ability.VIEW_PERSONAL_DATA)
+def holders(request: HttpRequest) -> HttpResponse:
+    filters = HolderFilter(
+        request.GET or None,
+        queryset=Person.objects.for_list(request.organisation),
+        organisation=request.organisation,
+    )
+    return render(
+        request,
+        "register/holders.html",
+        {"section": "projects", "filters": filters, "page": paginate(request, filters.qs)},
+    )
+
+
+@organisation_view(Ability.VIEW_PERSONAL_DATA)
+def holder(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_for_organisation_or_404(request.organisation, Person, pk=pk)
+    return render(
+        request,
+        "register/holder.html",
+        {
+            "section": "projects",
+            "person": person,
+            "projects": person.projects.order_by("ref"),
+            "history": history_of(person),
+        },
+    )
+
+
+@organisation_view(Ability.EDIT_ACCOMPANIMENT, methods=WRITE)
+def person_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    person = get_for_organisation_or_404(request.organisation, Person, pk=pk)
+    return form_page(
+        request,
+        PersonForm,
+        instance=person,
+        section="projects",
+        title=_("Edit project holder"),
+        cancel_url=person.get_absolute_url(),
+        success_url=lambda saved: saved.get_absolute_url(),
+    )
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION)
+def person_export(request: HttpRequest, pk: int) -> HttpResponse:
+    """The person's data as a JSON file (GDPR right of access), for an administrator."""
+    return export_response(
+        request, get_for_organisation_or_404(request.organisation, Person, pk=pk)
+    )
+
+
+@organisation_view(Ability.MANAGE_ORGANISATION, methods=WRITE)
+def person_erase(request: HttpRequest, pk: int) -> HttpResponse:
+    """Anonymise the person in place (GDPR right to erasure), for an administrator."""
+    person = get_for_organisation_or_404(request.organisation, Person, pk=pk)
+    return erase_page(request, person, back=person.get_absolute_url())
 
 
 # Enrolments

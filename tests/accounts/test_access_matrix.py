@@ -328,6 +328,9 @@ RULES: dict[str, Rule] = {
     "projects": Rule(R),
     "project_search": Rule(R),
     "project": Rule(R, project),
+    # A holder's own page and the holders' list are lists of people: personal data.
+    "holders": Rule(P),
+    "holder": Rule(P, pk("register.person")),
     "activities": Rule(R),
     "enterprises": Rule(R),
     "jobs": Rule(R),
@@ -346,6 +349,7 @@ RULES: dict[str, Rule] = {
     "project_edit": Rule(A, project),
     "holder_create": Rule(A, project),
     "holder_edit": Rule(A, holder),
+    "person_edit": Rule(A, pk("register.person")),
     "holder_remove": Rule(E, holder),
     "enrolment_create": Rule(A, project),
     "enrolment_edit": Rule(A, pk("register.enrolment")),
@@ -390,6 +394,8 @@ RULES: dict[str, Rule] = {
     # The organisation itself: admins.
     "holder_export": Rule(M, holder),
     "holder_erase": Rule(M, holder),
+    "person_export": Rule(M, pk("register.person")),
+    "person_erase": Rule(M, pk("register.person")),
     "programme_create": Rule(M),
     "programme_edit": Rule(M, pk("register.programme")),
     "programme_delete": Rule(M, pk("register.programme")),
