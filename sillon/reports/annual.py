@@ -14,10 +14,9 @@ from sillon.reports import charts, key_figures, mission
 from sillon.reports.blocks import Cell, Row, Section, Table, Text
 from sillon.reports.context import Context, values_of
 from sillon.reports.definitions import COMPARABLE_STRUCTURES, STATBEL_BRUSSELS, STATBEL_SOURCE
+from sillon.reports.followup import FOLLOWUP_RATE, followup_blocks
 
 JOB_FIGURES = ["jobs.created", "jobs.created_fte", "jobs.active_end", "jobs.active_end_fte"]
-# Shown beside every persistence and survival figure (docs/spec/followup.md, "Figures").
-FOLLOWUP_RATE = "followup.response_rate"
 JOB_BREAKDOWNS = ["worker_status", "contract_type", "working_time", "joint_committee", "gender"]
 
 
@@ -337,16 +336,9 @@ def partners(ctx) -> Section:
     return Section(0, "partners", _("Collaboration with partners"), _keep(blocks))
 
 
-FOLLOWUP_FIGURES = ["followup.sent", "followup.answered", FOLLOWUP_RATE, "followup.unreachable"]
-
-
 def followup(ctx) -> Section:
     """The follow-up after the accompaniment (docs/spec/followup.md)."""
-    blocks = [
-        ctx.scalars(_("Follow-up after the accompaniment"), FOLLOWUP_FIGURES),
-        ctx.multi_breakdown(FOLLOWUP_FIGURES, "wave"),
-        confirmed(ctx),
-    ]
+    blocks = [*followup_blocks(ctx), confirmed(ctx)]
     return Section(0, "followup", _("Follow-up after the accompaniment"), _keep(blocks))
 
 

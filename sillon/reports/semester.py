@@ -9,6 +9,7 @@ from sillon.indicators.followup import confirmed_sentence
 from sillon.reports import key_figures, mission
 from sillon.reports.blocks import Cell, Row, Section, Table, Text
 from sillon.reports.context import Context, values_of
+from sillon.reports.followup import followup_blocks
 
 
 def sections(ctx: Context, gaps: list) -> list[Section]:
@@ -40,6 +41,8 @@ def sections(ctx: Context, gaps: list) -> list[Section]:
         ),
         ctx.multi_breakdown(["accompaniment.sessions", "accompaniment.hours"], "kind"),
         *mission.outreach_blocks(ctx),
+        # Follow-up questionnaires sent and answered in the semester, by wave.
+        *followup_blocks(ctx),
     ]
     outcomes = [
         ctx.scalars(

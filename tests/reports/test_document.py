@@ -225,6 +225,53 @@ def test_the_follow_up_response_rate_is_beside_every_persistence_figure(hand_mad
     assert "Among the questionnaires sent during the period, the share answered" in annex
 
 
+def test_the_semester_report_lists_the_questionnaires_sent_and_answered(hand_made):
+    from django.utils import timezone
+
+    from sillon.followup.models import Questionnaire
+    from sillon.register.models import Project
+
+    first, second = Project.objects.filter(organisation=hand_made).order_by("ref")[:2]
+    _followed_up(hand_made, first, answered=True)  # n1 sent 1 Feb, answered 1 Mar 2025
+    _followed_up(hand_made, second, answered=False)  # n1 sent 1 Feb 2025, no answer
+
+    def n2(project, sent_on, answered_on=None):
+        Questionnaire.objects.create(
+            organisation=hand_made,
+            project=project,
+            wave="n2",
+            exit_date=datetime.date(2023, 1, 31),
+            due_date=datetime.date(2025, 1, 31),
+            status="answered" if answered_on else "sent",
+            sent_on=sent_on,
+            answered_at=timezone.make_aware(datetime.datetime.combine(answered_on, datetime.time()))
+            if answered_on
+            else None,
+        )
+
+    # Sent in December 2024, answered on 10 January 2025: answered in S1, not sent in it.
+    n2(first, datetime.date(2024, 12, 1), datetime.date(2025, 1, 10))
+    # Sent on 1 July 2025: in S2, not S1.
+    n2(second, datetime.date(2025, 7, 1))
+    document = build(hand_made, parse_period("2025-S1"), "semester", "en")
+    figures = table(document, "activity", "Follow-up after the accompaniment")
+    # Sent in S1: the two n1 (1 Feb); answered in S1: the first n1 (1 Mar) and the n2 of
+    # 10 January; of the two sent in S1 one is answered by 30 June: 50 %; none unreachable.
+    assert [(r.label, r.cells[0].value) for r in figures.rows] == [
+        ("Follow-up questionnaires sent", 2),
+        ("Follow-up questionnaires answered", 1 + 1),
+        ("Response rate of the follow-up", 0.5),
+        ("Follow-up waves unreachable", 0),
+    ]
+    activity = next(s for s in document.sections if s.key == "activity").blocks
+    by_wave = activity[activity.index(figures) + 1]  # the same figures by wave
+    one_year, two_years = row(by_wave, "N+1"), row(by_wave, "N+2")
+    assert [c.value for c in one_year.cells] == [2, 1, 0.5, 0]
+    assert [c.value for c in two_years.cells][:2] == [0, 1]
+    html = to_html(document)
+    assert "Follow-up questionnaires sent" in html
+
+
 @pytest.mark.parametrize(("kind", "period"), [("annual", "2025"), ("semester", "2025-S1")])
 def test_reports_say_how_much_of_the_employment_rests_on_confirmed_data(hand_made, kind, period):
     from sillon.indicators.engine import compute
