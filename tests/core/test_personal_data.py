@@ -112,6 +112,7 @@ def test_the_workbook_leaves_out_the_declared_columns():
         ("transfers", "note"),
         ("interactions", "note"),
         ("impact", "social_impact"),
+        ("applications", "reason"),
     }
 
 
