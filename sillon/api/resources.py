@@ -37,15 +37,23 @@ from sillon.outcomes.models import (
     latest_esd_event,
 )
 from sillon.register import actions as register_actions
-from sillon.register.filters import ActivityFilter, ProjectFilter
+from sillon.register.filters import ActivityFilter, ApplicationFilter, ProjectFilter
 from sillon.register.forms import (
     ActivityForm,
+    ApplicationForm,
     EnrolmentForm,
     EnterpriseForm,
     PersonForm,
     ProjectForm,
 )
-from sillon.register.models import Activity, Enrolment, Enterprise, Person, Project
+from sillon.register.models import (
+    Activity,
+    Application,
+    Enrolment,
+    Enterprise,
+    Person,
+    Project,
+)
 from sillon.workbook import records
 
 # Reading records one by one: a viewer reads aggregates only (indicators, comparison,
@@ -220,6 +228,14 @@ class CostLineResource(Resource):
         return super().row(record) | {"note": record.note}
 
 
+class ApplicationResource(Resource):
+    """An application (docs/spec/comparison.md §4): its programme by code, the project an
+    accepted one became by its project_ref (a project of the organisation only)."""
+
+    def row(self, record):
+        return super().row(record) | {"nace_version": record.nace_version}
+
+
 PROJECTS = ProjectResource(
     "projects",
     Project,
@@ -359,6 +375,19 @@ FOLLOWUPS = Resource(
     select_related=("project",),
     description=_("Follow-up questionnaires (read only), by project_ref~wave."),
 )
+APPLICATIONS = ApplicationResource(
+    "applications",
+    Application,
+    ApplicationForm,
+    records.ApplicationBinding(),
+    key=("ref",),
+    key_names=("application_ref",),
+    filterset=ApplicationFilter,
+    renames={"application_ref": "ref", "project_ref": "project"},
+    code_fields={"programme": "code", "project": "ref"},
+    select_related=("programme", "project"),
+    description=_("Applications to the programmes and their decisions, by application_ref."),
+)
 
 RESOURCES = [
     PROJECTS,
@@ -373,6 +402,7 @@ RESOURCES = [
     COST_LINES,
     TARGETS,
     FOLLOWUPS,
+    APPLICATIONS,
 ]
 
 

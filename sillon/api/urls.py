@@ -23,6 +23,7 @@ router.register(
 router.register("cost-lines", views.CostLineViewSet, basename="api-cost-line")
 router.register("targets", views.TargetViewSet, basename="api-target")
 router.register("followups", views.FollowupViewSet, basename="api-followup")
+router.register("applications", views.ApplicationViewSet, basename="api-application")
 
 organisation_patterns = [
     path("indicators/", views.IndicatorsView.as_view(), name="api-indicators"),

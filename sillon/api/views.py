@@ -288,6 +288,11 @@ class FollowupViewSet(RecordViewSet):
     http_method_names = ["get", "head", "options"]
 
 
+@record_schema(resources.APPLICATIONS)
+class ApplicationViewSet(RecordViewSet):
+    resource = resources.APPLICATIONS
+
+
 class PeriodOnlyQuery(serializers.Serializer):
     period = serializers.CharField(help_text="2025, 2025-S1, 2025-S2 or 2024-07-01..2025-06-30.")
 

@@ -22,7 +22,7 @@ COUNT, RATE, RATIO, HOURS, DAYS, PEOPLE, EUR, FTE, TABLE = (
 # definition changes; statements (docs/spec/comparison.md) and the definitions register
 # (docs/spec/mission.md) carry it, and set the `changed_in` of each indicator whose
 # definition changed (or that was added) to the new version.
-CATALOGUE_VERSION = "2026.4"
+CATALOGUE_VERSION = "2026.5"
 # The version every indicator without a later change was defined in.
 FIRST_VERSION = "2026.2"
 
@@ -188,6 +188,12 @@ CATALOGUE = [
         RATE,
         _("Acceptance rate of applications"),
         changed_in="2026.3",
+    ),
+    Indicator(
+        "comparison.survival",
+        TABLE,
+        _("Survival of accompanied and not accompanied enterprises"),
+        changed_in="2026.5",
     ),
     # The centre's whole mission (docs/spec/mission.md) (added in 2026.3).
     Indicator("outreach.activities", COUNT, _("Outreach activities"), changed_in="2026.3"),

@@ -419,6 +419,7 @@ DECLARED: dict[str, dict[str, tuple[str, ...]]] = {
             "type_of_enterprise",
             "juridical_form",
             "juridical_form_cac",
+            "stopped_since",
             "start_date",
             "nace_2008",
             "nace_2025",

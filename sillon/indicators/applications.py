@@ -1,11 +1,16 @@
 """Applications (docs/spec/comparison.md §4): received in P, and the share accepted among
-those decided. One aggregate query, grouped by programme and decision."""
+those decided. One aggregate query, grouped by programme and decision. And the
+comparison group: the enterprises of rejected and withdrawn applicants, as the official
+register's entries keep them (their survival is counted by enterprises.survival)."""
 
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef
 
 from sillon.indicators.values import IndicatorValue, Scope, breakdown, ratio
+from sillon.kbo.models import RegisterEntry
 from sillon.register.choices import ApplicationDecision
-from sillon.register.models import Application
+from sillon.register.models import Application, Enterprise
+
+NOT_ACCOMPANIED = [ApplicationDecision.REJECTED, ApplicationDecision.WITHDRAWN]
 
 
 def applications(scope: Scope) -> dict[str, IndicatorValue]:
@@ -41,3 +46,20 @@ def applications(scope: Scope) -> dict[str, IndicatorValue]:
         ),
         "applications.acceptance_rate": rate,
     }
+
+
+def not_accompanied_enterprises(scope: Scope):
+    """The register entries of the enterprises of rejected or withdrawn applicants,
+    created (the register's start date) on or after the application's date; an
+    enterprise the organisation has itself in Sillon is not in the group. Their creation
+    date is `start_date`, their cessation date `stopped_since` (kbo/models.py)."""
+    applied_before = Application.objects.filter(
+        organisation=scope.organisation,
+        decision__in=NOT_ACCOMPANIED,
+        enterprise_number=OuterRef("enterprise_number"),
+        date__lte=OuterRef("start_date"),
+    )
+    ours = Enterprise.objects.filter(
+        organisation=scope.organisation, enterprise_number=OuterRef("enterprise_number")
+    )
+    return RegisterEntry.objects.filter(Exists(applied_before)).exclude(Exists(ours))

@@ -7,6 +7,7 @@ needs every duration: two dates per enterprise are read and lifelines runs on th
 
 from django.db.models import Count, Exists, F, OuterRef, Q
 
+from sillon.indicators.applications import not_accompanied_enterprises
 from sillon.indicators.datekeys import anniversaries_by_cohort, cohort_rate, pooled_rate
 from sillon.indicators.values import NONE, UNKNOWN, IndicatorValue, Scope, breakdown, ratio
 from sillon.register.models import Enrolment, Enterprise
@@ -102,6 +103,27 @@ def survival(scope: Scope) -> dict[str, IndicatorValue]:
     ]
     values["enterprises.survival_by_cohort"] = IndicatorValue(
         "enterprises.survival_by_cohort", rows=rows
+    )
+    # The comparison group (docs/spec/comparison.md §4), on the same anniversaries.
+    others = not_accompanied_enterprises(scope).filter(
+        start_date__isnull=False, start_date__lte=as_of
+    )
+    groups = [
+        ("accompanied", cohorts),
+        (
+            "not_accompanied",
+            anniversaries_by_cohort(
+                others, "start_date", "stopped_since", max(SURVIVAL_YEARS), as_of
+            ),
+        ),
+    ]
+    values["comparison.survival"] = IndicatorValue(
+        "comparison.survival",
+        rows=[
+            {"group": group, "n": sum(row["n"] for row in rows)}
+            | {f"rate_{years}y": ratio(*pooled_rate(rows, years)).value for years in SURVIVAL_YEARS}
+            for group, rows in groups
+        ],
     )
     values["enterprises.survival_km"] = IndicatorValue(
         "enterprises.survival_km",

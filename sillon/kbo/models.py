@@ -120,6 +120,11 @@ class RegisterEntry(models.Model):
     # [[language, type of denomination, text], ...] as denomination.csv gives them.
     names = models.JSONField(_("names"), default=list)
     postcode = models.CharField(_("postcode of the registered office"), max_length=10, blank=True)
+    # The snapshot date of the first extract that showed it stopped (no longer active, or
+    # a juridical situation other than normal), kept while it stays so: the cessation
+    # date of an applicant's enterprise (docs/spec/comparison.md §4), the date a manager's
+    # acceptance of such a finding writes on an enterprise of Sillon.
+    stopped_since = models.DateField(_("stopped since"), null=True, blank=True)
     sync_run = models.ForeignKey(
         SyncRun, on_delete=models.PROTECT, related_name="entries", verbose_name=_("sync")
     )
@@ -135,6 +140,12 @@ class RegisterEntry(models.Model):
 
     def __str__(self) -> str:
         return enterprise_numbers.dotted(self.enterprise_number)
+
+    @property
+    def stopped(self) -> bool:
+        """What makes a finding close an enterprise (findings.disagreements)."""
+        situation = self.juridical_situation
+        return not self.active or bool(situation and situation != NORMAL_SITUATION)
 
     @property
     def legal_form(self) -> str:

@@ -107,6 +107,10 @@ def write_entries(run: SyncRun, reading: ExtractReading, tracked: list[str]) -> 
             entry.juridical_situation_labels = reading.situation_labels.get(
                 entry.juridical_situation, entry.juridical_situation_labels
             )
+        if not entry.stopped:
+            entry.stopped_since = None
+        elif entry.stopped_since is None:
+            entry.stopped_since = run.snapshot_date
         entry.sync_run = run
         entry.extract_number = run.extract_number
         entry.snapshot_date = run.snapshot_date

@@ -9,13 +9,21 @@ from django.utils.translation import gettext_lazy as _
 from sillon.codes import nace
 from sillon.register.choices import (
     ActivityKind,
+    ApplicationDecision,
     ExpertType,
     OutreachChannel,
     ProjectStatus,
     ProjectType,
     SectorType,
 )
-from sillon.register.models import Activity, Enrolment, Person, Programme, Project
+from sillon.register.models import (
+    Activity,
+    Application,
+    Enrolment,
+    Person,
+    Programme,
+    Project,
+)
 
 DATE = forms.DateInput(attrs={"type": "date"})
 
@@ -168,3 +176,20 @@ class HolderFilter(OrganisationFilterSet):
 
     def holding_none(self, queryset, name, value):
         return queryset.without_project() if value else queryset
+
+
+class ApplicationFilter(OrganisationFilterSet):
+    """The applications list's filters (docs/spec/comparison.md §4), for the page and the
+    API alike: a value that is not one of the choices is left out."""
+
+    programme = django_filters.ModelChoiceFilter(
+        queryset=Programme.objects.all(), label=_("Programme")
+    )
+    decision = django_filters.ChoiceFilter(choices=ApplicationDecision.choices, label=_("Decision"))
+    year = django_filters.NumberFilter(
+        field_name="date__year", label=_("Year"), min_value=1900, max_value=2100
+    )
+
+    class Meta:
+        model = Application
+        fields = []

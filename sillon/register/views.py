@@ -15,7 +15,7 @@ from sillon.core.history import history_of
 from sillon.core.records import RecordPages, delete_page, form_page
 from sillon.register import actions
 from sillon.register.choices import ActivityKind, ApplicationDecision, ProjectType
-from sillon.register.filters import ActivityFilter, HolderFilter, ProjectFilter
+from sillon.register.filters import ActivityFilter, ApplicationFilter, HolderFilter, ProjectFilter
 from sillon.register.forms import (
     ActivityForm,
     ApplicationForm,
@@ -581,12 +581,7 @@ def applications(request: HttpRequest) -> HttpResponse:
         "decision": request.GET.get("decision", ""),
         "year": request.GET.get("year", ""),
     }
-    if chosen["programme"].isdigit():
-        found = found.filter(programme_id=int(chosen["programme"]))
-    if chosen["decision"] in ApplicationDecision.values:
-        found = found.filter(decision=chosen["decision"])
-    if chosen["year"].isdigit():
-        found = found.filter(date__year=int(chosen["year"]))
+    found = ApplicationFilter(request.GET, queryset=found, organisation=organisation).qs
     page = Paginator(found, APPLICATIONS_PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,

@@ -366,7 +366,7 @@ def comparison(ctx) -> Section:
     applicants = ctx.scalars(
         _("Applications"), ["applications.received", "applications.acceptance_rate"]
     )
-    blocks = [ours, regional, baselines_table(ctx), applicants]
+    blocks = [ours, regional, baselines_table(ctx), applicants, *comparison_group(ctx)]
     document = compare(ctx.organisation, ctx.period) if ctx.organisation.shares_with_peers else None
     if document and document["peers"]:
         blocks += peers_blocks(ctx, document)
@@ -382,6 +382,44 @@ def comparison(ctx) -> Section:
         )
     blocks.append(Text([first, *(str(text) for text in COMPARABLE_STRUCTURES)], caveat=True))
     return Section(0, "comparison", _("Comparison with similar structures"), blocks)
+
+
+# Below this many enterprises in either group, the table gives the sizes only
+# (docs/spec/comparison.md §4).
+COMPARISON_GROUP_MINIMUM = 5
+
+
+def comparison_group(ctx) -> list:
+    """Survival of the accompanied enterprises beside that of the enterprises of
+    rejected and withdrawn applicants (comparison.survival), with its caveat."""
+    ctx.use("comparison.survival")
+    groups = {row["group"]: row for row in ctx.values["comparison.survival"].rows or []}
+    labels = {
+        "accompanied": _("Enterprises created during the accompaniment"),
+        "not_accompanied": _("Enterprises of rejected or withdrawn applicants"),
+    }
+    enough = all(groups.get(group, {}).get("n", 0) >= COMPARISON_GROUP_MINIMUM for group in labels)
+    head = [_("Group"), _("Enterprises")]
+    if enough:
+        head += [_("%(years)s y") % {"years": years} for years in (1, 2, 3)]
+    rows = []
+    for group, label in labels.items():
+        row = groups.get(group, {})
+        cells = [Cell(row.get("n", 0), "count")]
+        if enough:
+            cells += [Cell(row.get(f"rate_{years}y"), "rate") for years in (1, 2, 3)]
+        rows.append(Row(label, cells))
+    table = Table(ctx.label("comparison.survival"), head, rows)
+    caveat = _(
+        "The groups are not randomised: applicants were selected, and the enterprises of "
+        "those not accompanied are known only through the official register when they "
+        "gave an enterprise number. The difference is not the effect of the accompaniment."
+    )
+    if not enough:
+        table.note = _(
+            "Fewer than %(minimum)s enterprises in a group: only the sizes are given."
+        ) % {"minimum": COMPARISON_GROUP_MINIMUM}
+    return [table, Text([caveat], caveat=True)]
 
 
 def baselines_table(ctx) -> Table:

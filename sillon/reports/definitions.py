@@ -147,6 +147,13 @@ DEFINITIONS = {
         "Among the applications dated in the period with a decision other than waiting, "
         "the share accepted."
     ),
+    "comparison.survival": _(
+        "Survival at 1, 2 and 3 years, computed as the survival rates of the enterprises "
+        "created, for two groups: the enterprises created during the accompaniment, and "
+        "the enterprises of rejected or withdrawn applicants created on or after their "
+        "application (their creation date and cessation as the official register gives "
+        "them), each with its number of enterprises."
+    ),
     "ratio.hours_per_project": _(
         "The hours of accompaniment divided by the projects accompanied; none when no "
         "project was accompanied."

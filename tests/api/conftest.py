@@ -5,6 +5,7 @@ from rest_framework.test import APIClient
 
 from sillon.accounts.roles import Role
 from sillon.api.actions import create_token
+from sillon.register.models import Application
 from tests.followup import factories as followup
 from tests.outcomes import factories as out
 from tests.register.conftest import build_register
@@ -41,6 +42,15 @@ def build_records(organisation, ref: str = "P-1"):
         "target": out.target(organisation),
         "partner": partner,
         "questionnaire": followup.questionnaire(register.project),
+        "application": Application.objects.create(
+            organisation=organisation,
+            ref="C-1",
+            date=register.project.intake_date,
+            programme=register.programme,
+            name=register.project.name,
+            decision="accepted",
+            project=register.project,
+        ),
     }
 
 

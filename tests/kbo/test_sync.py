@@ -174,3 +174,19 @@ def test_an_update_that_ends_an_enterprise_tracked_since_the_full(tracked, full_
     sync_extract(zipped(UPDATE, full_zip.parent))
     assert not RegisterEntry.objects.get(enterprise_number="0800111131").active
     assert Finding.objects.get(enterprise=late).kind == FindingKind.NO_LONGER_ACTIVE
+
+
+def test_an_entry_keeps_since_when_it_is_stopped(tracked, tracked_b, full_zip, update_zip):
+    """The cessation date of an applicant's enterprise (comparison.md §4): the snapshot
+    of the first extract showing it stopped, kept while it stays so, cleared after."""
+    sync_extract(full_zip)
+    assert RegisterEntry.objects.get(enterprise_number="0410000093").stopped_since is None
+    sync_extract(update_zip)
+    update_day = datetime.date(2025, 10, 8)
+    for number in ("0403123486", "0410000093"):  # in liquidation; no longer registered
+        assert RegisterEntry.objects.get(enterprise_number=number).stopped_since == update_day
+    assert RegisterEntry.objects.get(enterprise_number="0200362210").stopped_since is None
+    sync_extract(update_zip)  # read again: still stopped, since the same day
+    assert RegisterEntry.objects.get(enterprise_number="0410000093").stopped_since == update_day
+    sync_extract(full_zip)  # registered again
+    assert RegisterEntry.objects.get(enterprise_number="0410000093").stopped_since is None
