@@ -477,6 +477,8 @@ RULES: dict[str, Rule] = {
     "api-target-detail": Rule(API, api("target")),
     "api-followup-list": Rule(API, api()),
     "api-followup-detail": Rule(API, api("answer.questionnaire")),
+    "api-application-list": Rule(API, api()),
+    "api-application-detail": Rule(API, api("application")),
 }
 # Every page of the administration site (a namespace of its own).
 NAMESPACE_RULES = {"admin": Rule(SUPERUSERS)}
