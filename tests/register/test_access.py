@@ -50,6 +50,12 @@ PAGES = {
     "holder_remove": (Ability.EDIT_RECORDS, lambda r: [r.project.pk, r.person.pk]),
     "holder_export": (Ability.MANAGE_ORGANISATION, lambda r: [r.project.pk, r.person.pk]),
     "holder_erase": (Ability.MANAGE_ORGANISATION, lambda r: [r.project.pk, r.person.pk]),
+    # A holder's own page (kept when the person holds no project any more).
+    "holders": (Ability.VIEW_PERSONAL_DATA, None),
+    "holder": (Ability.VIEW_PERSONAL_DATA, lambda r: [r.person.pk]),
+    "person_edit": (Ability.EDIT_ACCOMPANIMENT, lambda r: [r.person.pk]),
+    "person_export": (Ability.MANAGE_ORGANISATION, lambda r: [r.person.pk]),
+    "person_erase": (Ability.MANAGE_ORGANISATION, lambda r: [r.person.pk]),
     "enrolment_create": (Ability.EDIT_ACCOMPANIMENT, lambda r: [r.project.pk]),
     "enrolment_edit": (Ability.EDIT_ACCOMPANIMENT, lambda r: [r.enrolment.pk]),
     "enrolment_delete": (Ability.EDIT_RECORDS, lambda r: [r.enrolment.pk]),
@@ -71,11 +77,13 @@ PAGES = {
 }
 ALL = sorted(PAGES)
 READ = sorted(
-    name for name, (ability, _) in PAGES.items() if ability in (Ability.VIEW, Ability.VIEW_RECORDS)
+    name
+    for name, (ability, _) in PAGES.items()
+    if ability in (Ability.VIEW, Ability.VIEW_RECORDS, Ability.VIEW_PERSONAL_DATA)
 )
 WRITE = sorted(set(ALL) - set(READ))
 # Pages of a write ability that only answer GET (a download): a POST there is a 405.
-GET_ONLY = {"holder_export"}
+GET_ONLY = {"holder_export", "person_export"}
 WITH_RECORD = sorted(name for name, (_, ids) in PAGES.items() if ids is not None)
 MODELS = [Programme, Cohort, Project, Person, Enrolment, Enterprise, Activity]
 
