@@ -220,3 +220,38 @@ def test_demo_shows_the_whole_follow_up_cycle(db):
     # And the demo can be recreated on top of its follow-up.
     call_command("demo", projects=10, seed=1, replace=True)
     assert not Questionnaire.objects.filter(organisation=organisation).exists()
+
+
+def test_the_follow_up_replay_records_its_events_without_a_log_line_each(
+    db, django_capture_on_commit_callbacks
+):
+    """`sillon demo` replays half a year of sending and reviews: its audit events are
+    stored, but not printed one JSON line each; the demo's own events still are."""
+    import logging
+
+    from sillon.accounts.models import AuditEvent
+
+    lines = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            lines.append(record.getMessage())
+
+    handler = Keep()
+    audit_log = logging.getLogger("sillon.audit")
+    audit_log.addHandler(handler)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("demo", projects=120, seed=1, verbosity=0)
+            # Outside the replay, an event is still logged.
+            from sillon.accounts.audit import EventKind, record_event
+
+            record_event(EventKind.FOLLOWUP_SENT, as_of="2025-01-01", invitations=0)
+    finally:
+        audit_log.removeHandler(handler)
+    organisation = Organisation.objects.get(slug="coopcity")
+    events = AuditEvent.objects.filter(organisation=organisation)
+    assert events.filter(kind="followup.sent").count() > 1
+    assert events.filter(kind="followup.reviewed").exists()
+    followup_lines = [line for line in lines if '"followup.' in line]
+    assert len(followup_lines) == 1 and '"as_of": "2025-01-01"' in followup_lines[0]
