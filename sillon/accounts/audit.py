@@ -12,7 +12,9 @@ counts and sizes only: a name, an e-mail, an address or a search term never goes
 
 import json
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.db import models, transaction
 from django.http import HttpRequest
@@ -22,6 +24,19 @@ from django.utils.translation import gettext_lazy as _
 from sillon.accounts.models import AuditEvent, Organisation
 
 logger = logging.getLogger("sillon.audit")
+# Inside `unlogged()`: events are stored, their log lines not written.
+_unlogged: ContextVar[bool] = ContextVar("audit_unlogged", default=False)
+
+
+@contextmanager
+def unlogged() -> Iterator[None]:
+    """Record the events of a replay (the demo's follow-up cycle: hundreds of sending
+    runs and reviews on past days) as rows, without one log line each on stdout."""
+    token = _unlogged.set(True)
+    try:
+        yield
+    finally:
+        _unlogged.reset(token)
 
 
 class EventKind(models.TextChoices):
@@ -101,8 +116,9 @@ def record_event(
         target=target[:100],
         details=details,
     )
-    line = json_line(event)
-    transaction.on_commit(lambda: logger.info(line))
+    if not _unlogged.get():
+        line = json_line(event)
+        transaction.on_commit(lambda: logger.info(line))
     return event
 
 

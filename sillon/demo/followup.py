@@ -1,16 +1,18 @@
 """The demo's follow-up after the accompaniment (docs/spec/followup.md), so that a
 newcomer sees the whole cycle: holders with a language and (most of them, up to a
 thousand) a consent, waves sent by the real sending code on past days (their messages
-kept in memory, never printed or delivered), reminders, unreachable and missed waves,
-answers — some accepted, some rejected, most waiting for review with their proposed
-changes."""
+kept in memory by an e-mail backend of its own, never printed or delivered), reminders,
+unreachable and missed waves, answers — some accepted, some rejected, most waiting for
+review with their proposed changes. The replay's audit events are stored without a log
+line each (`sillon demo` stays quiet)."""
 
 import datetime
 import random
 
-from django.test.utils import override_settings
+from django.core.mail.backends.locmem import EmailBackend
 from django.utils import timezone
 
+from sillon.accounts.audit import unlogged
 from sillon.core.bulk import update_rows
 from sillon.followup import actions
 from sillon.followup.choices import AccreditationAnswer, QuestionnaireStatus
@@ -18,8 +20,6 @@ from sillon.followup.models import Invitation, Questionnaire
 from sillon.followup.sending import send_due
 from sillon.register.models import Enterprise, Person
 
-# The demo's messages stay in memory: nobody receives them.
-IN_MEMORY = {"default": {"BACKEND": "django.core.mail.backends.locmem.EmailBackend"}}
 # The sending runs replayed: every week of the last half year, up to today.
 WEEKS = 26
 # The replay sends one message per holder and wave through the real sending code, so
@@ -48,10 +48,12 @@ def populate(organisation, seed: int, today: datetime.date | None = None) -> int
         ["language", "followup_consent", "followup_consent_date"],
         [(p.pk, p.language, p.followup_consent, p.followup_consent_date) for p in holders],
     )
-    with override_settings(MAILERS=IN_MEMORY):
+    # The demo's messages stay in memory: nobody receives them.
+    mailer = EmailBackend()
+    with unlogged():
         for week in range(WEEKS, -1, -1):
-            send_due(organisation, today - datetime.timedelta(weeks=week))
-    answer_some(organisation, rng, today)
+            send_due(organisation, today - datetime.timedelta(weeks=week), mailer=mailer)
+        answer_some(organisation, rng, today)
     return Questionnaire.objects.filter(organisation=organisation).count()
 
 

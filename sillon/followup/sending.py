@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
+from django.core.mail.backends.base import BaseEmailBackend
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.template.loader import render_to_string
@@ -77,10 +78,15 @@ def build_message(questionnaire: Questionnaire, invitation: Invitation, token: s
 
 
 def deliver(
-    questionnaire: Questionnaire, invitation: Invitation, number: int, as_of: datetime.date
+    questionnaire: Questionnaire,
+    invitation: Invitation,
+    number: int,
+    as_of: datetime.date,
+    mailer: BaseEmailBackend | None = None,
 ) -> None:
-    """Send message `number` of an invitation; raises when the server refused it (the
-    message then stays unsent, and its link opens nothing)."""
+    """Send message `number` of an invitation through `mailer` (default: the configured
+    one); raises when the server refused it (the message then stays unsent, and its link
+    opens nothing)."""
     token, hashed = new_token()
     with transaction.atomic():
         message, _created = Message.objects.update_or_create(
@@ -89,7 +95,11 @@ def deliver(
             sent_at__isnull=True,
             defaults={"token_hash": hashed},
         )
-        build_message(questionnaire, invitation, token, number).send(fail_silently=False)
+        email = build_message(questionnaire, invitation, token, number)
+        if mailer is None:
+            email.send(fail_silently=False)
+        else:
+            mailer.send_messages([email])
         message.sent_at = timezone.now()
         message.sent_on = as_of
         message.save(update_fields=["sent_at", "sent_on"])
@@ -103,14 +113,14 @@ def _failed(questionnaire: Questionnaire, error: Exception, sent: Sent) -> None:
     logger.warning("Follow-up %s: not delivered (%s).", questionnaire.pk, text)
 
 
-def _first_messages(questionnaire, invitations, as_of, sent: Sent) -> None:
+def _first_messages(questionnaire, invitations, as_of, sent: Sent, mailer=None) -> None:
     """Send the first message of each invitation that has not had it; stop at the first
     refusal (the server is likely to refuse the others too)."""
     for invitation in invitations:
         if invitation.messages.filter(number=0, sent_at__isnull=False).exists():
             continue
         try:
-            deliver(questionnaire, invitation, 0, as_of)
+            deliver(questionnaire, invitation, 0, as_of, mailer)
         except (smtplib.SMTPException, OSError) as error:
             _failed(questionnaire, error, sent)
             return
@@ -123,7 +133,7 @@ def _first_messages(questionnaire, invitations, as_of, sent: Sent) -> None:
         questionnaire.save(update_fields=["last_error"])
 
 
-def send_invitations(due: planning.Due, as_of: datetime.date, sent: Sent) -> None:
+def send_invitations(due: planning.Due, as_of: datetime.date, sent: Sent, mailer=None) -> None:
     with transaction.atomic():
         questionnaire, _created = Questionnaire.objects.select_for_update().get_or_create(
             project=due.project,
@@ -148,14 +158,16 @@ def send_invitations(due: planning.Due, as_of: datetime.date, sent: Sent) -> Non
             )[0]
             for person in due.recipients
         ]
-        _first_messages(questionnaire, invitations, as_of, sent)
+        _first_messages(questionnaire, invitations, as_of, sent, mailer)
         if questionnaire.status != QuestionnaireStatus.SENT:
             questionnaire.status = QuestionnaireStatus.PENDING
             questionnaire.sent_on = None
             questionnaire.save(update_fields=["status", "sent_on"])
 
 
-def retry_first_messages(organisation: Organisation, as_of: datetime.date, sent: Sent) -> None:
+def retry_first_messages(
+    organisation: Organisation, as_of: datetime.date, sent: Sent, mailer=None
+) -> None:
     """Recipients of a sent questionnaire whose first message a server refused."""
     open_ones = Questionnaire.objects.filter(
         organisation=organisation,
@@ -169,7 +181,7 @@ def retry_first_messages(organisation: Organisation, as_of: datetime.date, sent:
         with transaction.atomic():
             questionnaire = Questionnaire.objects.select_for_update().get(pk=questionnaire.pk)
             invitations = planning.reachable_invitations(questionnaire).select_related("person")
-            _first_messages(questionnaire, list(invitations), as_of, sent)
+            _first_messages(questionnaire, list(invitations), as_of, sent, mailer)
 
 
 def mark_unreachable(due: planning.Due) -> None:
@@ -188,7 +200,9 @@ def mark_unreachable(due: planning.Due) -> None:
         questionnaire.save(update_fields=["status"])
 
 
-def send_reminders(reminder: planning.Reminder, as_of: datetime.date, sent: Sent) -> None:
+def send_reminders(
+    reminder: planning.Reminder, as_of: datetime.date, sent: Sent, mailer=None
+) -> None:
     with transaction.atomic():
         questionnaire = Questionnaire.objects.select_for_update().get(pk=reminder.questionnaire.pk)
         if questionnaire.status != QuestionnaireStatus.SENT:
@@ -196,15 +210,21 @@ def send_reminders(reminder: planning.Reminder, as_of: datetime.date, sent: Sent
         recipients = planning.reminder_recipients(questionnaire, reminder.number)
         for invitation in recipients.select_related("person"):
             try:
-                deliver(questionnaire, invitation, reminder.number, as_of)
+                deliver(questionnaire, invitation, reminder.number, as_of, mailer)
             except (smtplib.SMTPException, OSError) as error:
                 _failed(questionnaire, error, sent)
                 return
             sent.reminders += 1
 
 
-def send_due(organisation: Organisation, as_of: datetime.date | None = None, actor=None) -> Sent:
-    """Send every invitation and reminder due on `as_of` (today by default)."""
+def send_due(
+    organisation: Organisation,
+    as_of: datetime.date | None = None,
+    actor=None,
+    mailer: BaseEmailBackend | None = None,
+) -> Sent:
+    """Send every invitation and reminder due on `as_of` (today by default), through
+    `mailer` (an e-mail backend; default: the configured one)."""
     as_of = as_of or timezone.localdate()
     plan = planning.plan(organisation, as_of)
     sent = Sent()
@@ -212,10 +232,10 @@ def send_due(organisation: Organisation, as_of: datetime.date | None = None, act
         mark_unreachable(due)
         sent.unreachable += 1
     for due in plan.invitations:
-        send_invitations(due, as_of, sent)
-    retry_first_messages(organisation, as_of, sent)
+        send_invitations(due, as_of, sent, mailer)
+    retry_first_messages(organisation, as_of, sent, mailer)
     for reminder in plan.reminders:
-        send_reminders(reminder, as_of, sent)
+        send_reminders(reminder, as_of, sent, mailer)
     if sent.invitations or sent.reminders:
         record_event(
             EventKind.FOLLOWUP_SENT,

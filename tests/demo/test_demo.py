@@ -232,3 +232,38 @@ def test_a_larger_demo_asks_a_bounded_number_of_holders_for_their_consent(db, mo
     holders = Person.objects.filter(organisation__slug="demo-asked")
     assert holders.count() > 40
     assert 0 < holders.filter(followup_consent=True).count() <= 12
+
+
+def test_the_follow_up_replay_records_its_events_without_a_log_line_each(
+    db, django_capture_on_commit_callbacks
+):
+    """`sillon demo` replays half a year of sending and reviews: its audit events are
+    stored, but not printed one JSON line each; the demo's own events still are."""
+    import logging
+
+    from sillon.accounts.models import AuditEvent
+
+    lines = []
+
+    class Keep(logging.Handler):
+        def emit(self, record):
+            lines.append(record.getMessage())
+
+    handler = Keep()
+    audit_log = logging.getLogger("sillon.audit")
+    audit_log.addHandler(handler)
+    try:
+        with django_capture_on_commit_callbacks(execute=True):
+            call_command("demo", projects=120, seed=1, verbosity=0)
+            # Outside the replay, an event is still logged.
+            from sillon.accounts.audit import EventKind, record_event
+
+            record_event(EventKind.FOLLOWUP_SENT, as_of="2025-01-01", invitations=0)
+    finally:
+        audit_log.removeHandler(handler)
+    organisation = Organisation.objects.get(slug="coopcity")
+    events = AuditEvent.objects.filter(organisation=organisation)
+    assert events.filter(kind="followup.sent").count() > 1
+    assert events.filter(kind="followup.reviewed").exists()
+    followup_lines = [line for line in lines if '"followup.' in line]
+    assert len(followup_lines) == 1 and '"as_of": "2025-01-01"' in followup_lines[0]
