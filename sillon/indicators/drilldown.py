@@ -1,7 +1,7 @@
-"""The records behind a figure: the same querysets as the engine, so that the list
-always holds what was counted — a key figure, a breakdown cell, a survival or
-persistence cell, both sides of a ratio, and the cost lines and expert activities of a
-cost."""
+"""The records behind a figure: the engine's own querysets (each group module exposes
+the queryset it counts), so that the list always holds what was counted — a key
+figure, a breakdown cell, a survival or persistence cell, both sides of a ratio, and
+the cost lines and expert activities of a cost."""
 
 from dataclasses import dataclass
 from decimal import Decimal
@@ -9,13 +9,12 @@ from decimal import Decimal
 from django.db.models import Count, Q
 
 from sillon.codes import legal_forms
-from sillon.indicators import accompaniment, employment, enterprises
+from sillon.indicators import accompaniment, costs, employment, enterprises
 from sillon.indicators.datekeys import reached_and_alive
 from sillon.indicators.values import NONE, Scope
 from sillon.outcomes.choices import WorkerStatus
 from sillon.outcomes.models import CostLine
 from sillon.register.choices import ActivityKind, ProjectStatus
-from sillon.register.models import Activity
 
 PROJECTS, ENTERPRISES, JOBS, ACTIVITIES = "projects", "enterprises", "jobs", "activities"
 COSTS = "costs"
@@ -50,7 +49,7 @@ COST_RATIOS = {
     "accompaniment.cost_per_enterprise_created": "enterprises.created",
     "accompaniment.cost_per_job_created": "jobs.created",
 }
-JOB_SHARES = ("jobs.permanent_share", "jobs.full_time_share", "jobs.joint_committee_coverage")
+JOB_SHARES = tuple(employment.SHARES)
 COST_FIGURES = ("experts.cost", "accompaniment.cost", *COST_RATIOS)
 SURVIVAL = {
     "enterprises.survival_by_cohort": ENTERPRISES,
@@ -107,20 +106,8 @@ def breakdown(kind: str, queryset) -> list[tuple[str, int]]:
     return [(code.label, counts[code.value]) for code in codes if counts.get(code.value)]
 
 
-def _in_period(scope: Scope) -> dict:
-    return {"date__range": (scope.period.start, scope.period.end)}
-
-
-def _active_jobs(scope: Scope):
-    end = scope.period.end
-    return employment.jobs_of_accompanied_enterprises(scope).filter(
-        Q(start_date__lte=end), Q(end_date__isnull=True) | Q(end_date__gte=end)
-    )
-
-
 def records(indicator_id: str, scope: Scope):
     """(kind of record, queryset) behind a count, or None when it has no single list."""
-    period = scope.period
     if indicator_id == "projects.accompanied":
         return PROJECTS, accompaniment.accompanied_projects(scope)
     if indicator_id == "projects.new":
@@ -128,35 +115,22 @@ def records(indicator_id: str, scope: Scope):
     if indicator_id == "projects.stopped":
         return PROJECTS, accompaniment.stopped_projects(scope)
     if indicator_id in ("accompaniment.sessions", "accompaniment.hours"):
-        return ACTIVITIES, Activity.objects.filter(
-            organisation=scope.organisation,
-            kind__in=accompaniment.SESSION_KINDS,
-            **_in_period(scope),
-        )
+        return ACTIVITIES, accompaniment.session_activities(scope)
     if indicator_id in ("experts.interventions",):
         return ACTIVITIES, expert_activities(scope)
     if indicator_id == "enterprises.created":
-        return ENTERPRISES, enterprises.created_enterprises(scope).filter(
-            creation_date__range=(period.start, period.end)
-        )
+        return ENTERPRISES, enterprises.created_in_period(scope)
     if indicator_id == "enterprises.active_end":
-        return ENTERPRISES, enterprises.accompanied_enterprises(scope).filter(
-            Q(creation_date__isnull=True) | Q(creation_date__lte=period.end),
-            Q(cessation_date__isnull=True) | Q(cessation_date__gte=period.end),
-        )
+        return ENTERPRISES, enterprises.active_at_end(scope)
     if indicator_id in ("jobs.created", "jobs.created_fte"):
-        return JOBS, employment.created_jobs(scope).filter(
-            start_date__range=(period.start, period.end)
-        )
+        return JOBS, employment.created_in_period(scope)
     if indicator_id in ("jobs.active_end", "jobs.active_end_fte"):
-        return JOBS, _active_jobs(scope)
+        return JOBS, employment.active_at_end(scope)
     return None
 
 
 def expert_activities(scope: Scope):
-    return Activity.objects.filter(
-        organisation=scope.organisation, kind=ActivityKind.EXPERT, **_in_period(scope)
-    )
+    return costs.expert_activities(scope)
 
 
 @dataclass
@@ -168,18 +142,13 @@ class CostLineShare:
 
 
 def cost_lines(scope: Scope) -> list[CostLineShare]:
-    """The cost lines overlapping P with their share in P (amount × days inside P / days),
-    as costs.costs prorates them."""
-    period = scope.period
+    """The cost lines overlapping P with their share in P, prorated as the engine does."""
     found = []
-    for line in CostLine.objects.filter(
-        organisation=scope.organisation,
-        period_start__lte=period.end,
-        period_end__gte=period.start,
-    ).select_related("programme"):
-        inside = (min(line.period_end, period.end) - max(line.period_start, period.start)).days + 1
-        days = (line.period_end - line.period_start).days + 1
-        found.append(CostLineShare(line, inside, days, line.amount_eur * inside / days))
+    for line in costs.cost_lines(scope).select_related("programme"):
+        start, end = line.period_start, line.period_end
+        inside, days = costs.days_inside(start, end, scope.period)
+        share = costs.share_in_period(start, end, line.amount_eur, scope.period)
+        found.append(CostLineShare(line, inside, days, share))
     return found
 
 
@@ -207,12 +176,10 @@ def survival_cell(indicator_id: str, scope: Scope, cohort: int | None, years: in
     """The records behind a survival or persistence rate: those whose k-year
     anniversary is reached by A (denominator) and, of them, those still active then."""
     if SURVIVAL[indicator_id] == ENTERPRISES:
-        base = enterprises.created_enterprises(scope).filter(
-            creation_date__isnull=False, creation_date__lte=scope.as_of
-        )
+        base = enterprises.survival_base(scope)
         start, end, kind = "creation_date", "cessation_date", ENTERPRISES
     else:
-        base = employment.created_jobs(scope).filter(start_date__lte=scope.as_of)
+        base = employment.persistence_base(scope)
         start, end, kind = "start_date", "end_date", JOBS
     if cohort is not None:
         base = base.filter(**{f"{start}__year": cohort})
@@ -221,16 +188,7 @@ def survival_cell(indicator_id: str, scope: Scope, cohort: int | None, years: in
 
 
 def _job_share(indicator_id: str, scope: Scope) -> Drill:
-    active = _active_jobs(scope)
-    if indicator_id == "jobs.permanent_share":
-        whole = active.exclude(contract_type="none")
-        part = whole.filter(contract_type="permanent")
-    else:
-        whole = active.exclude(worker_status="self_employed_partner")
-        if indicator_id == "jobs.full_time_share":
-            part = whole.filter(working_time="full_time")
-        else:
-            part = whole.exclude(Q(joint_committee="") | Q(joint_committee__isnull=True))
+    part, whole = employment.share_parts(scope, indicator_id)
     return Drill(numerator=Part(JOBS, part), denominator=Part(JOBS, whole))
 
 
