@@ -69,6 +69,52 @@ def stopped_projects(scope: Scope):
     )
 
 
+def holders_of(projects):
+    """The persons holding one of these projects, by a subquery on the link table: a join
+    and DISTINCT would make SQLite count each person once per project."""
+    links = Project.holders.through.objects.filter(project__in=projects)
+    return Person.objects.filter(pk__in=links.values("person"))
+
+
+def accompanied_holders(scope: Scope):
+    """The persons counted in `holders.count`."""
+    return holders_of(accompanied_projects(scope)).filter(organisation=scope.organisation)
+
+
+def activities_in_period(scope: Scope):
+    """The organisation's activities dated in P."""
+    return Activity.objects.filter(
+        organisation=scope.organisation,
+        date__range=(scope.period.start, scope.period.end),
+    )
+
+
+def session_activities(scope: Scope):
+    """The activities of `accompaniment.sessions` and `accompaniment.hours`."""
+    return activities_in_period(scope).filter(kind__in=SESSION_KINDS)
+
+
+def event_activities(scope: Scope):
+    return activities_in_period(scope).filter(kind=ActivityKind.EVENT)
+
+
+def coworking_activities(scope: Scope):
+    return activities_in_period(scope).filter(kind=ActivityKind.COWORKING)
+
+
+def governance_links(scope: Scope):
+    """The (activity, project) links of the governance activities of P: the governance
+    activities first (an index range), then their links."""
+    return Activity.projects.through.objects.filter(
+        activity__in=activities_in_period(scope).filter(governance_topic=True).values("pk")
+    )
+
+
+def governance_projects(scope: Scope):
+    """The projects counted in `governance.projects_trained`."""
+    return Project.objects.filter(pk__in=governance_links(scope).values("project"))
+
+
 def _counts(queryset, field: str, missing: str = NONE) -> dict:
     rows = queryset.order_by().values_list(field).annotate(n=Count("pk", distinct=True))
     return breakdown((key if key not in (None, "") else missing, n) for key, n in rows)
@@ -140,10 +186,7 @@ def projects(scope: Scope) -> dict[str, IndicatorValue]:
 
 
 def holders(scope: Scope) -> dict[str, IndicatorValue]:
-    # Persons linked to an accompanied project, by a subquery on the link table: a join
-    # and DISTINCT would make SQLite count each person once per project.
-    links = Project.holders.through.objects.filter(project__in=accompanied_projects(scope))
-    people = Person.objects.filter(organisation=scope.organisation, pk__in=links.values("person"))
+    people = accompanied_holders(scope)
     groups = list(
         people.order_by().values_list("gender", "situation_at_intake").annotate(n=Count("pk"))
     )
@@ -165,10 +208,7 @@ def holders(scope: Scope) -> dict[str, IndicatorValue]:
 
 
 def activities(scope: Scope) -> dict[str, IndicatorValue]:
-    in_period = Activity.objects.filter(
-        organisation=scope.organisation,
-        date__range=(scope.period.start, scope.period.end),
-    )
+    in_period = activities_in_period(scope)
     # One pass over the activities of P, read from the covering index and grouped by kind,
     # programme and number of projects: sessions and events counted, attendees summed,
     # hours × projects and desk-days (coworking days × projects) multiplied per group.
@@ -192,15 +232,7 @@ def activities(scope: Scope) -> dict[str, IndicatorValue]:
         "programme": breakdown((codes.get(pk), hours) for _, pk, _, _, hours, _ in sessions),
     }
     desk_days = sum(n for kind, *_, n in groups if kind == ActivityKind.COWORKING)
-    # The governance activities of P first (an index range), then their links.
-    governance = (
-        Activity.projects.through.objects.filter(
-            activity__in=in_period.filter(governance_topic=True).values("pk")
-        )
-        .values("project")
-        .distinct()
-        .count()
-    )
+    governance = governance_links(scope).values("project").distinct().count()
     return {
         "accompaniment.sessions": IndicatorValue(
             "accompaniment.sessions",

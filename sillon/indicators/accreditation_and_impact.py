@@ -22,72 +22,154 @@ from sillon.outcomes.models import (
     Transfer,
     latest_esd_event,
 )
+from sillon.register.models import Enterprise, Project
 
 FLAG = BooleanField()
 
 
-def accreditation_and_impact(scope: Scope, accompanied_projects) -> dict[str, IndicatorValue]:
-    period, organisation = scope.period, scope.organisation
-    in_period = {"date__range": (period.start, period.end)}
-    events = AccreditationEvent.objects.filter(organisation=organisation, **in_period)
-    enterprises = accompanied_enterprises(scope).annotate(latest_esd=latest_esd_event(period.end))
-    # One pass over the enterprises answers three questions: accredited on P.end; and,
-    # among those created, active on P.end and not accredited then, the latest reason
-    # given and whether their project has an impact assessment dated ≤ P.end.
-    candidate = Q(created_during_accompaniment=True, creation_date__lte=period.end) & (
-        Q(cessation_date__isnull=True) | Q(cessation_date__gte=period.end)
+def _in_period(scope: Scope) -> dict:
+    return {"date__range": (scope.period.start, scope.period.end)}
+
+
+def esd_events(scope: Scope, kind: str):
+    """The ESD events of one kind dated in P."""
+    return AccreditationEvent.objects.filter(
+        organisation=scope.organisation, event=kind, **_in_period(scope)
+    )
+
+
+def enterprises_with_event(scope: Scope, kind: str):
+    """The enterprises counted in `accreditation.requested` or `accreditation.obtained`."""
+    return Enterprise.objects.filter(pk__in=esd_events(scope, kind).values("enterprise"))
+
+
+# An enterprise created, active on P.end and not accredited then (annotated as below).
+UNACCREDITED_CANDIDATE = Q(candidate=True, accredited=False)
+
+
+def enterprises_at_end(scope: Scope):
+    """The accompanied enterprises with what the figures ask of them on P.end: whether
+    they are accredited then (`accredited`); whether they were created and are active
+    (`candidate`); the latest non-accreditation reason dated ≤ P.end (`reason`); whether
+    their project has an impact assessment dated ≤ P.end (`assessed`)."""
+    end = scope.period.end
+    candidate = Q(created_during_accompaniment=True, creation_date__lte=end) & (
+        Q(cessation_date__isnull=True) | Q(cessation_date__gte=end)
     )
     latest_reason = NonAccreditationReason.objects.filter(
-        enterprise=OuterRef("pk"), date__lte=period.end
+        enterprise=OuterRef("pk"), date__lte=end
     ).order_by("-date", "-pk")
     assessed_before_end = ImpactAssessment.objects.filter(
-        project=OuterRef("project"), date__lte=period.end
+        project=OuterRef("project"), date__lte=end
     )
-    groups = list(
-        enterprises.annotate(
+    return (
+        accompanied_enterprises(scope)
+        .annotate(latest_esd=latest_esd_event(end))
+        .annotate(
+            accredited=Case(
+                When(Q(latest_esd__in=ACCREDITED_EVENTS), then=V(True)),
+                default=V(False),
+                output_field=FLAG,
+            ),
             candidate=Case(When(candidate, then=V(True)), default=V(False), output_field=FLAG),
             reason=Subquery(latest_reason.values("reason")[:1]),
             assessed=Exists(assessed_before_end),
         )
+    )
+
+
+def accredited_at_end(scope: Scope):
+    """The enterprises counted in `accreditation.accredited_end`."""
+    return enterprises_at_end(scope).filter(accredited=True)
+
+
+def unaccredited_with_reason(scope: Scope):
+    """The enterprises counted in `non_accreditation.reasons` (by their `reason`)."""
+    return enterprises_at_end(scope).filter(UNACCREDITED_CANDIDATE, reason__isnull=False)
+
+
+def unaccredited_assessed(scope: Scope):
+    """(numerator, denominator) of `impact.non_accredited_assessed_share`."""
+    among = enterprises_at_end(scope).filter(UNACCREDITED_CANDIDATE)
+    return among.filter(assessed=True), among
+
+
+def transfers_in_period(scope: Scope):
+    return Transfer.objects.filter(organisation=scope.organisation, **_in_period(scope))
+
+
+def assessments_in_period(scope: Scope):
+    return ImpactAssessment.objects.filter(organisation=scope.organisation, **_in_period(scope))
+
+
+def assessed_projects(scope: Scope):
+    """The projects counted in `impact.assessed`."""
+    return Project.objects.filter(pk__in=assessments_in_period(scope).values("project"))
+
+
+def latest_assessments_in_period(scope: Scope):
+    """The latest assessment in P of each project: `impact.beneficiaries` sums them."""
+    latest = ImpactAssessment.objects.filter(
+        project=OuterRef("project"), **_in_period(scope)
+    ).order_by("-date", "-pk")
+    return assessments_in_period(scope).filter(pk=Subquery(latest.values("pk")[:1]))
+
+
+def profile_assessments(scope: Scope, accompanied_projects):
+    """The latest assessment dated ≤ P.end of each accompanied project (`impact.emes_profile`)."""
+    latest_before_end = ImpactAssessment.objects.filter(
+        project=OuterRef("project"), date__lte=scope.period.end
+    ).order_by("-date", "-pk")
+    return ImpactAssessment.objects.filter(
+        organisation=scope.organisation,
+        project__in=accompanied_projects,
+        pk=Subquery(latest_before_end.values("pk")[:1]),
+    )
+
+
+def internal_actions(scope: Scope, kind: str):
+    """The internal actions of one kind dated in P (`actions.<kind>`)."""
+    return InternalAction.objects.filter(
+        organisation=scope.organisation, kind=kind, **_in_period(scope)
+    )
+
+
+def interactions_in_period(scope: Scope):
+    return PartnerInteraction.objects.filter(organisation=scope.organisation, **_in_period(scope))
+
+
+def accreditation_and_impact(scope: Scope, accompanied_projects) -> dict[str, IndicatorValue]:
+    # One pass over the enterprises answers three questions: accredited on P.end; and,
+    # among those created, active on P.end and not accredited then, the latest reason
+    # given and whether their project has an impact assessment dated ≤ P.end.
+    groups = list(
+        enterprises_at_end(scope)
         .order_by()
-        .values_list("latest_esd", "candidate", "reason", "assessed")
+        .values_list("accredited", "candidate", "reason", "assessed")
         .annotate(n=Count("pk"))
     )
-    accredited_end = sum(n for latest, _, _, _, n in groups if latest in ACCREDITED_EVENTS)
+    accredited_end = sum(n for accredited, _, _, _, n in groups if accredited)
     unaccredited = [
         (reason, assessed, n)
-        for latest, candidate, reason, assessed, n in groups
-        if candidate and latest not in ACCREDITED_EVENTS
+        for accredited, candidate, reason, assessed, n in groups
+        if candidate and not accredited
     ]
     reasons = breakdown((reason, n) for reason, _, n in unaccredited if reason is not None)
     unaccredited_assessed = sum(n for _, assessed, n in unaccredited if assessed)
 
-    transfers = Transfer.objects.filter(organisation=organisation, **in_period)
-    assessments = ImpactAssessment.objects.filter(organisation=organisation, **in_period)
-    latest_in_period = ImpactAssessment.objects.filter(
-        project=OuterRef("project"), **in_period
-    ).order_by("-date", "-pk")
-    beneficiaries = assessments.filter(pk=Subquery(latest_in_period.values("pk")[:1])).aggregate(
-        total=Sum("beneficiaries")
-    )["total"]
-
-    latest_before_end = ImpactAssessment.objects.filter(
-        project=OuterRef("project"), date__lte=period.end
-    ).order_by("-date", "-pk")
-    profile_base = ImpactAssessment.objects.filter(
-        organisation=organisation,
-        project__in=accompanied_projects,
-        pk=Subquery(latest_before_end.values("pk")[:1]),
-    )
-    profile = profile_base.aggregate(
+    transfers = transfers_in_period(scope)
+    assessments = assessments_in_period(scope)
+    beneficiaries = latest_assessments_in_period(scope).aggregate(total=Sum("beneficiaries"))[
+        "total"
+    ]
+    profile = profile_assessments(scope, accompanied_projects).aggregate(
         **{
             f"{name}__{answer}": Count("pk", filter=Q(**{name: answer}))
             for name, _label, _dimension in EMES_CRITERIA
             for answer in Assessment.values
         }
     )
-    actions = InternalAction.objects.filter(organisation=organisation, **in_period)
-    interactions = PartnerInteraction.objects.filter(organisation=organisation, **in_period)
+    interactions = interactions_in_period(scope)
     by_partner = breakdown(
         [
             *interactions.order_by().values_list("partner__code").annotate(n=Count("pk")),
@@ -105,14 +187,14 @@ def accreditation_and_impact(scope: Scope, accompanied_projects) -> dict[str, In
     values = {
         "accreditation.requested": IndicatorValue(
             "accreditation.requested",
-            events.filter(event=AccreditationEventKind.ESD_REQUESTED)
+            esd_events(scope, AccreditationEventKind.ESD_REQUESTED)
             .values("enterprise")
             .distinct()
             .count(),
         ),
         "accreditation.obtained": IndicatorValue(
             "accreditation.obtained",
-            events.filter(event=AccreditationEventKind.ESD_OBTAINED)
+            esd_events(scope, AccreditationEventKind.ESD_OBTAINED)
             .values("enterprise")
             .distinct()
             .count(),
@@ -153,7 +235,7 @@ def accreditation_and_impact(scope: Scope, accompanied_projects) -> dict[str, In
         ),
     }
     for kind in ActionKind:
-        of_kind = actions.filter(kind=kind)
+        of_kind = internal_actions(scope, kind)
         values[f"actions.{kind.value}"] = IndicatorValue(
             f"actions.{kind.value}",
             of_kind.count(),

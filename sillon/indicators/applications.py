@@ -13,18 +13,34 @@ from sillon.register.models import Application, Enterprise
 NOT_ACCOMPANIED = [ApplicationDecision.REJECTED, ApplicationDecision.WITHDRAWN]
 
 
-def applications(scope: Scope) -> dict[str, IndicatorValue]:
+def applications_in_period(scope: Scope):
+    """The applications dated in P (`applications.received`)."""
     period = scope.period
+    return Application.objects.filter(
+        organisation=scope.organisation, date__range=(period.start, period.end)
+    )
+
+
+def acceptance_parts(scope: Scope):
+    """(numerator, denominator) of `applications.acceptance_rate`: the applications of P
+    with a decision other than `waiting`, and those of them accepted."""
+    decided = applications_in_period(scope).exclude(decision=ApplicationDecision.WAITING)
+    return decided.filter(decision=ApplicationDecision.ACCEPTED), decided
+
+
+def applications(scope: Scope) -> dict[str, IndicatorValue]:
     groups = list(
-        Application.objects.filter(
-            organisation=scope.organisation, date__range=(period.start, period.end)
-        )
+        applications_in_period(scope)
         .order_by()
         .values_list("programme__code", "decision")
         .annotate(n=Count("pk"))
     )
     received = sum(n for _, _, n in groups)
-    decided = [(code, decision, n) for code, decision, n in groups if decision != "waiting"]
+    decided = [
+        (code, decision, n)
+        for code, decision, n in groups
+        if decision != ApplicationDecision.WAITING
+    ]
     accepted = [(c, d, n) for c, d, n in decided if d == ApplicationDecision.ACCEPTED]
     rate = ratio(sum(n for *_, n in accepted), sum(n for *_, n in decided))
     rate.id = "applications.acceptance_rate"

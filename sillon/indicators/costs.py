@@ -11,13 +11,40 @@ from sillon.register.choices import ActivityKind
 from sillon.register.models import Activity
 
 
-def costs(scope: Scope) -> dict[str, IndicatorValue]:
-    period = scope.period
-    experts = Activity.objects.filter(
+def expert_activities(scope: Scope):
+    """The expert interventions of P: `experts.interventions`, and `experts.cost` summed
+    over them."""
+    return Activity.objects.filter(
         organisation=scope.organisation,
         kind=ActivityKind.EXPERT,
-        date__range=(period.start, period.end),
+        date__range=(scope.period.start, scope.period.end),
     )
+
+
+def cost_lines(scope: Scope):
+    """The cost lines overlapping P (each counts for its share in P)."""
+    return CostLine.objects.filter(
+        organisation=scope.organisation,
+        period_start__lte=scope.period.end,
+        period_end__gte=scope.period.start,
+    )
+
+
+def days_inside(start, end, period) -> tuple[int, int]:
+    """(days of a cost line inside P, days of the line)."""
+    inside = (min(end, period.end) - max(start, period.start)).days + 1
+    return inside, (end - start).days + 1
+
+
+def share_in_period(start, end, amount, period) -> Decimal:
+    """A cost line's share in P: amount × (days of the line inside P) / (days of the line)."""
+    inside, days = days_inside(start, end, period)
+    return amount * inside / days
+
+
+def costs(scope: Scope) -> dict[str, IndicatorValue]:
+    period = scope.period
+    experts = expert_activities(scope)
     by_type = list(
         experts.order_by().values_list("expert_type").annotate(n=Count("pk"), eur=Sum("cost_eur"))
     )
@@ -26,17 +53,14 @@ def costs(scope: Scope) -> dict[str, IndicatorValue]:
 
     # A cost line counts for the share of its days inside P. Cost lines are a few a year:
     # their five columns are read and prorated here.
-    lines = CostLine.objects.filter(
-        organisation=scope.organisation,
-        period_start__lte=period.end,
-        period_end__gte=period.start,
-    ).values_list("period_start", "period_end", "amount_eur", "category", "programme__code")
+    lines = cost_lines(scope).values_list(
+        "period_start", "period_end", "amount_eur", "category", "programme__code"
+    )
     by_category: dict[str, Decimal] = {"expert": expert_cost}
     by_line_programme: list[tuple[str | None, Decimal]] = list(by_programme)
     total = expert_cost
     for start, end, amount, category, programme in lines:
-        inside = (min(end, period.end) - max(start, period.start)).days + 1
-        share = amount * inside / ((end - start).days + 1)
+        share = share_in_period(start, end, amount, period)
         total += share
         by_category[category] = by_category.get(category, Decimal(0)) + share
         by_line_programme.append((programme, share))

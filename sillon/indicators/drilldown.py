@@ -1,24 +1,43 @@
-"""The records behind a figure: the same querysets as the engine, so that the list
-always holds what was counted — a key figure, a breakdown cell, a survival or
-persistence cell, both sides of a ratio, and the cost lines and expert activities of a
-cost."""
+"""The records behind a figure: the engine's own querysets (each group module exposes
+the queryset it counts), so that the list always holds what was counted — a key
+figure, a breakdown cell, a survival or persistence cell, both sides of a ratio, and
+the cost lines and expert activities of a cost."""
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Count, Q
+from django.utils.translation import gettext_lazy as _
 
 from sillon.codes import legal_forms
-from sillon.indicators import accompaniment, employment, enterprises
+from sillon.followup.choices import Wave
+from sillon.indicators import (
+    accompaniment,
+    accreditation_and_impact,
+    applications,
+    costs,
+    employment,
+    enterprises,
+    followup,
+    mission,
+)
 from sillon.indicators.datekeys import reached_and_alive
-from sillon.indicators.values import NONE, Scope
-from sillon.outcomes.choices import WorkerStatus
+from sillon.indicators.values import NONE, UNKNOWN, Scope
+from sillon.mission.choices import StakeKind
+from sillon.outcomes.choices import (
+    ActionKind,
+    ActionScope,
+    InteractionKind,
+    WorkerStatus,
+)
 from sillon.outcomes.models import CostLine
-from sillon.register.choices import ActivityKind, ProjectStatus
-from sillon.register.models import Activity
+from sillon.register.choices import ActivityKind, ApplicationDecision, Gender, ProjectStatus
 
 PROJECTS, ENTERPRISES, JOBS, ACTIVITIES = "projects", "enterprises", "jobs", "activities"
-COSTS = "costs"
+PERSONS, TRANSFERS, ASSESSMENTS, ACTIONS = "persons", "transfers", "assessments", "actions"
+INTERACTIONS, APPLICATIONS, STAKES = "interactions", "applications", "stakes"
+QUESTIONNAIRES, COSTS = "questionnaires", "costs"
 
 # The column of each kind of record that a breakdown groups on (the engine's).
 BREAKDOWN_FIELDS = {
@@ -28,11 +47,13 @@ BREAKDOWN_FIELDS = {
         "nace_section": "nace_section",
         "legal_form_family": "enterprise__legal_form_family",
     },
+    PERSONS: {"gender": "gender", "situation_at_intake": "situation_at_intake"},
     ENTERPRISES: {
         "legal_form_family": "legal_form_family",
         "legal_form": "legal_form",
         "sector_type": "project__sector_type",
         "nace_section": "project__nace_section",
+        "reason": "reason",
     },
     JOBS: {
         "worker_status": "worker_status",
@@ -43,23 +64,12 @@ BREAKDOWN_FIELDS = {
         "legal_form_family": "enterprise__legal_form_family",
     },
     ACTIVITIES: {"kind": "kind", "programme": "programme__code", "expert_type": "expert_type"},
-}
-# Ratios: (numerator's records, denominator's records) — both lists are shown.
-COST_RATIOS = {
-    "accompaniment.cost_per_project": "projects.accompanied",
-    "accompaniment.cost_per_enterprise_created": "enterprises.created",
-    "accompaniment.cost_per_job_created": "jobs.created",
-}
-JOB_SHARES = ("jobs.permanent_share", "jobs.full_time_share", "jobs.joint_committee_coverage")
-COST_FIGURES = ("experts.cost", "accompaniment.cost", *COST_RATIOS)
-SURVIVAL = {
-    "enterprises.survival_by_cohort": ENTERPRISES,
-    "enterprises.survival_rate_1y": ENTERPRISES,
-    "enterprises.survival_rate_2y": ENTERPRISES,
-    "enterprises.survival_rate_3y": ENTERPRISES,
-    "jobs.persistence_by_cohort": JOBS,
-    "jobs.persistence_rate_1y": JOBS,
-    "jobs.persistence_rate_2y": JOBS,
+    TRANSFERS: {"partner": "partner__code"},
+    ACTIONS: {"scope": "scope"},
+    INTERACTIONS: {"partner": "partner__code", "kind": "kind"},
+    APPLICATIONS: {"programme": "programme__code", "decision": "decision"},
+    STAKES: {"kind": "kind"},
+    QUESTIONNAIRES: {"wave": "wave"},
 }
 
 
@@ -73,15 +83,23 @@ class Part:
 
 @dataclass
 class Drill:
-    """What a figure opens: one list, or a numerator and a denominator."""
+    """What a figure opens: one list (and, for `partners.interactions`, the transfers
+    counted beside the interactions), or a numerator and a denominator."""
 
     whole: Part | None = None
     numerator: Part | None = None
     denominator: Part | None = None
+    also: Part | None = None
 
     @property
     def is_ratio(self) -> bool:
         return self.denominator is not None
+
+    @property
+    def parts(self) -> list[tuple[str, Part]]:
+        """(page prefix, part) of each list shown."""
+        named = [("", self.whole), ("n", self.numerator), ("d", self.denominator)]
+        return [(prefix, part) for prefix, part in [*named, ("t", self.also)] if part]
 
 
 # Counts below this are shown as "< 5" to a member who may not open records, so that
@@ -89,74 +107,184 @@ class Drill:
 SMALL_NUMBER = 5
 
 # What a member who may not open records reads instead of them: the records counted,
-# by one column (its code and the labels of its codes).
+# by one column (its code and the labels of its codes); a kind without such a column
+# reads its count under its name.
 BREAKDOWN = {
     PROJECTS: ("status", ProjectStatus),
+    PERSONS: ("gender", Gender),
     ENTERPRISES: ("legal_form_family", legal_forms.Family),
     JOBS: ("worker_status", WorkerStatus),
     ACTIVITIES: ("kind", ActivityKind),
+    ACTIONS: ("scope", ActionScope),
+    INTERACTIONS: ("kind", InteractionKind),
+    APPLICATIONS: ("decision", ApplicationDecision),
+    STAKES: ("kind", StakeKind),
+    QUESTIONNAIRES: ("wave", Wave),
+}
+KIND_LABELS = {
+    TRANSFERS: _("Transfers"),
+    ASSESSMENTS: _("Impact assessments"),
 }
 
 
 def breakdown(kind: str, queryset) -> list[tuple[str, int]]:
     """[(label, count)] of the records behind a figure, in the order of the codes
     (one aggregate query; no record leaves the database)."""
-    column, codes = BREAKDOWN[kind]
     counted = queryset.model.objects.filter(pk__in=queryset.order_by().values("pk"))
+    if kind not in BREAKDOWN:
+        total = counted.count()
+        return [(KIND_LABELS[kind], total)] if total else []
+    column, codes = BREAKDOWN[kind]
     counts = dict(counted.order_by().values_list(column).annotate(n=Count("pk")))
     return [(code.label, counts[code.value]) for code in codes if counts.get(code.value)]
 
 
-def _in_period(scope: Scope) -> dict:
-    return {"date__range": (scope.period.start, scope.period.end)}
+def _enterprises_with(kind: str) -> Callable:
+    return lambda scope: accreditation_and_impact.enterprises_with_event(scope, kind)
 
 
-def _active_jobs(scope: Scope):
-    end = scope.period.end
-    return employment.jobs_of_accompanied_enterprises(scope).filter(
-        Q(start_date__lte=end), Q(end_date__isnull=True) | Q(end_date__gte=end)
-    )
+def _actions(kind: str) -> Callable:
+    return lambda scope: accreditation_and_impact.internal_actions(scope, kind)
+
+
+def _questionnaires(condition: Callable) -> Callable:
+    return lambda scope: followup.questionnaires(scope, condition(scope))
+
+
+# The one list behind each count (and behind the sums over it): (kind, queryset of scope).
+RECORDS: dict[str, tuple[str, Callable]] = {
+    "projects.accompanied": (PROJECTS, accompaniment.accompanied_projects),
+    "projects.new": (PROJECTS, accompaniment.new_projects),
+    "projects.stopped": (PROJECTS, accompaniment.stopped_projects),
+    "holders.count": (PERSONS, accompaniment.accompanied_holders),
+    "accompaniment.sessions": (ACTIVITIES, accompaniment.session_activities),
+    "accompaniment.hours": (ACTIVITIES, accompaniment.session_activities),
+    "community.events": (ACTIVITIES, accompaniment.event_activities),
+    "community.attendees": (ACTIVITIES, accompaniment.event_activities),
+    "coworking.desk_days": (ACTIVITIES, accompaniment.coworking_activities),
+    "governance.projects_trained": (PROJECTS, accompaniment.governance_projects),
+    "experts.interventions": (ACTIVITIES, costs.expert_activities),
+    "enterprises.created": (ENTERPRISES, enterprises.created_in_period),
+    "enterprises.active_end": (ENTERPRISES, enterprises.active_at_end),
+    "enterprises.survival_km": (ENTERPRISES, enterprises.survival_base),
+    "jobs.created": (JOBS, employment.created_in_period),
+    "jobs.created_fte": (JOBS, employment.created_in_period),
+    "jobs.active_end": (JOBS, employment.active_at_end),
+    "jobs.active_end_fte": (JOBS, employment.active_at_end),
+    "accreditation.requested": (ENTERPRISES, _enterprises_with("esd_requested")),
+    "accreditation.obtained": (ENTERPRISES, _enterprises_with("esd_obtained")),
+    "accreditation.accredited_end": (ENTERPRISES, accreditation_and_impact.accredited_at_end),
+    "transfers.count": (TRANSFERS, accreditation_and_impact.transfers_in_period),
+    "non_accreditation.reasons": (ENTERPRISES, accreditation_and_impact.unaccredited_with_reason),
+    "impact.assessed": (PROJECTS, accreditation_and_impact.assessed_projects),
+    "impact.beneficiaries": (ASSESSMENTS, accreditation_and_impact.latest_assessments_in_period),
+    "impact.emes_profile": (
+        ASSESSMENTS,
+        lambda scope: accreditation_and_impact.profile_assessments(
+            scope, accompaniment.accompanied_projects(scope)
+        ),
+    ),
+    **{f"actions.{kind.value}": (ACTIONS, _actions(kind)) for kind in ActionKind},
+    "partners.interactions": (INTERACTIONS, accreditation_and_impact.interactions_in_period),
+    "applications.received": (APPLICATIONS, applications.applications_in_period),
+    "outreach.activities": (ACTIVITIES, mission.outreach_activities),
+    "outreach.hours": (ACTIVITIES, mission.outreach_activities),
+    "outreach.audience": (ACTIVITIES, mission.outreach_activities),
+    "missions.hours": (ACTIVITIES, accompaniment.activities_in_period),
+    "stakes.active_end": (STAKES, mission.active_stakes),
+    "stakes.active_end_amount": (STAKES, mission.active_stakes),
+    "stakes.projects_with_declaration": (PROJECTS, mission.declaring_projects),
+    "followup.sent": (QUESTIONNAIRES, _questionnaires(followup.sent_in_period)),
+    "followup.answered": (QUESTIONNAIRES, _questionnaires(followup.answered_in_period)),
+    "followup.unreachable": (QUESTIONNAIRES, _questionnaires(followup.unreachable_in_period)),
+}
+
+
+def _over(numerator: str, denominator: str) -> Callable:
+    """A ratio of two figures that each open a list."""
+
+    def parts(scope: Scope) -> Drill:
+        return Drill(
+            numerator=Part(*records(numerator, scope)),
+            denominator=Part(*records(denominator, scope)),
+        )
+
+    return parts
+
+
+def _pair(kind: str, function: Callable) -> Callable:
+    """A rate whose (numerator, denominator) querysets the engine gives."""
+
+    def parts(scope: Scope) -> Drill:
+        numerator, denominator = function(scope)
+        return Drill(numerator=Part(kind, numerator), denominator=Part(kind, denominator))
+
+    return parts
+
+
+def _women(scope: Scope):
+    known = accompaniment.accompanied_holders(scope).exclude(gender=Gender.UNKNOWN)
+    return known.filter(gender=Gender.FEMALE), known
+
+
+def _response(scope: Scope):
+    sent = followup.questionnaires(scope, followup.sent_in_period(scope))
+    return sent.filter(followup.answered_by_as_of(scope)), sent
+
+
+def _confirmed(scope: Scope):
+    condition, jobs = followup.confirmation_parts(scope)
+    return jobs.filter(condition), jobs
+
+
+def _job_share(name: str) -> Callable:
+    return _pair(JOBS, lambda scope: employment.share_parts(scope, name))
+
+
+# Ratios: both lists, the numerator's and the denominator's.
+RATIOS: dict[str, Callable] = {
+    "holders.women_share": _pair(PERSONS, _women),
+    **{name: _job_share(name) for name in employment.SHARES},
+    "jobs.confirmed_share": _pair(JOBS, _confirmed),
+    "impact.non_accredited_assessed_share": _pair(
+        ENTERPRISES, accreditation_and_impact.unaccredited_assessed
+    ),
+    "ratio.enterprises_per_100_projects": _over("enterprises.created", "projects.accompanied"),
+    "ratio.jobs_per_enterprise_created": _over("jobs.created", "enterprises.created"),
+    "ratio.hours_per_project": _over("accompaniment.hours", "projects.accompanied"),
+    "applications.acceptance_rate": _pair(APPLICATIONS, applications.acceptance_parts),
+    "missions.also_covered_hours_share": _pair(ACTIVITIES, mission.covered_activities),
+    "followup.response_rate": _pair(QUESTIONNAIRES, _response),
+}
+# Costs: the cost lines with their share in P and the expert interventions; the cost
+# ratios add the denominator's list.
+COST_RATIOS = {
+    "accompaniment.cost_per_project": "projects.accompanied",
+    "accompaniment.cost_per_enterprise_created": "enterprises.created",
+    "accompaniment.cost_per_job_created": "jobs.created",
+}
+COST_FIGURES = ("experts.cost", "accompaniment.cost", "missions.cost", *COST_RATIOS)
+SURVIVAL = {
+    "enterprises.survival_by_cohort": ENTERPRISES,
+    "enterprises.survival_rate_1y": ENTERPRISES,
+    "enterprises.survival_rate_2y": ENTERPRISES,
+    "enterprises.survival_rate_3y": ENTERPRISES,
+    "jobs.persistence_by_cohort": JOBS,
+    "jobs.persistence_rate_1y": JOBS,
+    "jobs.persistence_rate_2y": JOBS,
+}
 
 
 def records(indicator_id: str, scope: Scope):
     """(kind of record, queryset) behind a count, or None when it has no single list."""
-    period = scope.period
-    if indicator_id == "projects.accompanied":
-        return PROJECTS, accompaniment.accompanied_projects(scope)
-    if indicator_id == "projects.new":
-        return PROJECTS, accompaniment.new_projects(scope)
-    if indicator_id == "projects.stopped":
-        return PROJECTS, accompaniment.stopped_projects(scope)
-    if indicator_id in ("accompaniment.sessions", "accompaniment.hours"):
-        return ACTIVITIES, Activity.objects.filter(
-            organisation=scope.organisation,
-            kind__in=accompaniment.SESSION_KINDS,
-            **_in_period(scope),
-        )
-    if indicator_id in ("experts.interventions",):
-        return ACTIVITIES, expert_activities(scope)
-    if indicator_id == "enterprises.created":
-        return ENTERPRISES, enterprises.created_enterprises(scope).filter(
-            creation_date__range=(period.start, period.end)
-        )
-    if indicator_id == "enterprises.active_end":
-        return ENTERPRISES, enterprises.accompanied_enterprises(scope).filter(
-            Q(creation_date__isnull=True) | Q(creation_date__lte=period.end),
-            Q(cessation_date__isnull=True) | Q(cessation_date__gte=period.end),
-        )
-    if indicator_id in ("jobs.created", "jobs.created_fte"):
-        return JOBS, employment.created_jobs(scope).filter(
-            start_date__range=(period.start, period.end)
-        )
-    if indicator_id in ("jobs.active_end", "jobs.active_end_fte"):
-        return JOBS, _active_jobs(scope)
-    return None
+    if indicator_id not in RECORDS:
+        return None
+    kind, queryset = RECORDS[indicator_id]
+    return kind, queryset(scope)
 
 
 def expert_activities(scope: Scope):
-    return Activity.objects.filter(
-        organisation=scope.organisation, kind=ActivityKind.EXPERT, **_in_period(scope)
-    )
+    return costs.expert_activities(scope)
 
 
 @dataclass
@@ -168,51 +296,80 @@ class CostLineShare:
 
 
 def cost_lines(scope: Scope) -> list[CostLineShare]:
-    """The cost lines overlapping P with their share in P (amount × days inside P / days),
-    as costs.costs prorates them."""
-    period = scope.period
+    """The cost lines overlapping P with their share in P, prorated as the engine does."""
     found = []
-    for line in CostLine.objects.filter(
-        organisation=scope.organisation,
-        period_start__lte=period.end,
-        period_end__gte=period.start,
-    ).select_related("programme"):
-        inside = (min(line.period_end, period.end) - max(line.period_start, period.start)).days + 1
-        days = (line.period_end - line.period_start).days + 1
-        found.append(CostLineShare(line, inside, days, line.amount_eur * inside / days))
+    for line in costs.cost_lines(scope).select_related("programme"):
+        inside, days = costs.days_inside(line.period_start, line.period_end, scope.period)
+        share = costs.share_in_period(
+            line.period_start, line.period_end, line.amount_eur, scope.period
+        )
+        found.append(CostLineShare(line, inside, days, share))
     return found
+
+
+def drillable(indicator_id: str, kind: str, breakdown: str) -> bool:
+    """Whether the cells of a breakdown open their records."""
+    if breakdown == "programme" and kind == PROJECTS:
+        return indicator_id in ("projects.accompanied", "projects.new")
+    if breakdown == "mission" and kind == ACTIVITIES:
+        return True
+    return breakdown in BREAKDOWN_FIELDS.get(kind, {})
 
 
 def narrowed(kind: str, queryset, breakdown: str, key: str, indicator_id: str, scope: Scope):
     """The records of one breakdown cell, or None when the breakdown has no column."""
+    if not drillable(indicator_id, kind, breakdown):
+        return None
     if breakdown == "programme" and kind == PROJECTS:
         if indicator_id == "projects.accompanied":
             enrolments = accompaniment.overlapping_enrolments(scope)
-        elif indicator_id == "projects.new":
-            enrolments = accompaniment.first_enrolments(scope)
         else:
-            return None
+            enrolments = accompaniment.first_enrolments(scope)
         if key == NONE:
             return queryset.none()
         return queryset.filter(pk__in=enrolments.filter(programme__code=key).values("project"))
-    field = BREAKDOWN_FIELDS.get(kind, {}).get(breakdown)
-    if field is None:
-        return None
-    if key == NONE:
-        return queryset.filter(Q(**{f"{field}__isnull": True}) | Q(**{field: ""}))
+    if breakdown == "mission":
+        return mission.Missions(scope).activities_to(queryset, {None if key == NONE else key})
+    field = BREAKDOWN_FIELDS[kind][breakdown]
+    if breakdown == "nace_section":
+        # The NACE-BEL 2008 letter; any other version, or none, is unknown.
+        project = field.removesuffix("nace_section")
+        known = Q(**{f"{project}nace_version": "2008"}) & ~Q(**{field: ""})
+        if key == UNKNOWN:
+            return queryset.exclude(known)
+        return queryset.filter(known, **{field: key})
+    if key == NONE or (key == UNKNOWN and breakdown == "legal_form"):
+        # A missing value, or the code itself (a contract `none`).
+        missing = Q(**{f"{field}__isnull": True}) | Q(**{field: ""})
+        return queryset.filter(missing | Q(**{field: key}))
     return queryset.filter(**{field: key})
+
+
+def narrow(found: "Drill", breakdown: str, key: str, indicator_id: str, scope: Scope) -> bool:
+    """Narrow every list of a figure to one breakdown cell (a transfer is a `referral_out`
+    interaction with its partner); False when the breakdown opens nothing."""
+    for _prefix, part in found.parts:
+        if part.kind == COSTS:
+            return False
+        if part is found.also and breakdown == "kind":
+            if key != InteractionKind.REFERRAL_OUT:
+                part.queryset = part.queryset.none()
+            continue
+        cell = narrowed(part.kind, part.queryset, breakdown, key, indicator_id, scope)
+        if cell is None:
+            return False
+        part.queryset = cell
+    return True
 
 
 def survival_cell(indicator_id: str, scope: Scope, cohort: int | None, years: int) -> Drill:
     """The records behind a survival or persistence rate: those whose k-year
     anniversary is reached by A (denominator) and, of them, those still active then."""
     if SURVIVAL[indicator_id] == ENTERPRISES:
-        base = enterprises.created_enterprises(scope).filter(
-            creation_date__isnull=False, creation_date__lte=scope.as_of
-        )
+        base = enterprises.survival_base(scope)
         start, end, kind = "creation_date", "cessation_date", ENTERPRISES
     else:
-        base = employment.created_jobs(scope).filter(start_date__lte=scope.as_of)
+        base = employment.persistence_base(scope)
         start, end, kind = "start_date", "end_date", JOBS
     if cohort is not None:
         base = base.filter(**{f"{start}__year": cohort})
@@ -220,55 +377,49 @@ def survival_cell(indicator_id: str, scope: Scope, cohort: int | None, years: in
     return Drill(numerator=Part(kind, alive), denominator=Part(kind, reached))
 
 
-def _job_share(indicator_id: str, scope: Scope) -> Drill:
-    active = _active_jobs(scope)
-    if indicator_id == "jobs.permanent_share":
-        whole = active.exclude(contract_type="none")
-        part = whole.filter(contract_type="permanent")
-    else:
-        whole = active.exclude(worker_status="self_employed_partner")
-        if indicator_id == "jobs.full_time_share":
-            part = whole.filter(working_time="full_time")
-        else:
-            part = whole.exclude(Q(joint_committee="") | Q(joint_committee__isnull=True))
-    return Drill(numerator=Part(JOBS, part), denominator=Part(JOBS, whole))
-
-
-def drill(indicator_id: str, scope: Scope, cohort: int | None = None, years: int = 1):
-    """What a figure opens, or None when it opens nothing."""
+def drill(indicator_id: str, scope: Scope, cohort: int | None = None, years: int | None = None):
+    """What a figure opens, or None when it opens nothing. `years` picks a cell of a
+    survival or persistence table, or the enterprises still at risk at that many years
+    in the Kaplan–Meier table."""
     if indicator_id in SURVIVAL:
         if indicator_id.endswith("y"):
             years = int(indicator_id.rsplit("_", 1)[1][:-1])
-        return survival_cell(indicator_id, scope, cohort, years)
-    if indicator_id in JOB_SHARES:
-        return _job_share(indicator_id, scope)
+        return survival_cell(indicator_id, scope, cohort, years or 1)
+    if indicator_id == "enterprises.survival_km" and years:
+        return Drill(whole=Part(ENTERPRISES, enterprises.at_risk(scope, years)))
+    if indicator_id in RATIOS:
+        return RATIOS[indicator_id](scope)
     if indicator_id in COST_RATIOS:
         kind, queryset = records(COST_RATIOS[indicator_id], scope)
         return Drill(numerator=Part(COSTS, None), denominator=Part(kind, queryset))
     if indicator_id in COST_FIGURES:
         return Drill(whole=Part(COSTS, None))
     found = records(indicator_id, scope)
-    return Drill(whole=Part(*found)) if found else None
+    if found is None:
+        return None
+    if indicator_id == "partners.interactions":
+        transfers = accreditation_and_impact.transfers_in_period(scope)
+        return Drill(whole=Part(*found), also=Part(TRANSFERS, transfers))
+    return Drill(whole=Part(*found))
+
+
+# The figures that open no records, and why (tests/indicators/test_drilldown_catalogue.py
+# checks that every other indicator of the catalogue opens what it counts).
+NO_RECORDS = {
+    # Headcount and FTE of the jobs of each creation cohort on three year ends: each
+    # cell is a different list of jobs, read by `datekeys.year_ends_by_cohort` in SQL
+    # without a queryset per cell to share.
+    "jobs.cohort_employment": "a table of year-end headcounts without a queryset per cell",
+    # Cost lines and activities split by mission and by whether a partner also covers it:
+    # the cost lists of `missions.cost` show both halves.
+    "missions.also_covered_cost_share": "cost lines and activities mixed, see missions.cost",
+}
 
 
 def has_records(indicator_id: str) -> bool:
     return (
         indicator_id in SURVIVAL
-        or indicator_id in JOB_SHARES
+        or indicator_id in RATIOS
         or indicator_id in COST_FIGURES
-        or indicator_id
-        in {
-            "projects.accompanied",
-            "projects.new",
-            "projects.stopped",
-            "accompaniment.sessions",
-            "accompaniment.hours",
-            "experts.interventions",
-            "enterprises.created",
-            "enterprises.active_end",
-            "jobs.created",
-            "jobs.created_fte",
-            "jobs.active_end",
-            "jobs.active_end_fte",
-        }
+        or indicator_id in RECORDS
     )

@@ -15,6 +15,7 @@ from django.db.models import (
     ExpressionWrapper,
     F,
     FloatField,
+    IntegerField,
     OuterRef,
     Q,
     Sum,
@@ -81,12 +82,74 @@ def created_jobs(scope: Scope):
     return _jobs(scope).filter(Exists(enrolled_before))
 
 
-def _groups(queryset) -> list[tuple]:
-    """The jobs grouped by all the breakdown columns at once, with their count and FTE:
-    the combinations are bounded by the code lists, not by the data, and one pass over
-    the jobs costs a sixth of one pass per breakdown."""
-    columns = list(BREAKDOWNS.values())
-    return list(queryset.order_by().values_list(*columns).annotate(n=Count("pk"), fte=Sum(FTE)))
+def created_in_period(scope: Scope):
+    """The jobs counted in `jobs.created` (and summed in `jobs.created_fte`)."""
+    period = scope.period
+    return created_jobs(scope).filter(start_date__range=(period.start, period.end))
+
+
+def active_at_end(scope: Scope):
+    """The jobs counted in `jobs.active_end` (and summed in `jobs.active_end_fte`)."""
+    end = scope.period.end
+    return jobs_of_accompanied_enterprises(scope).filter(
+        Q(start_date__lte=end), Q(end_date__isnull=True) | Q(end_date__gte=end)
+    )
+
+
+def persistence_base(scope: Scope):
+    """The jobs created that started on or before A: the cohorts of persistence."""
+    return created_jobs(scope).filter(start_date__lte=scope.as_of)
+
+
+# The shares among the jobs active on P.end: (denominator, numerator within it).
+SHARES = {
+    "jobs.permanent_share": (
+        ~Q(contract_type=ContractType.NONE),
+        Q(contract_type=ContractType.PERMANENT),
+    ),
+    "jobs.full_time_share": (
+        ~Q(worker_status=WorkerStatus.SELF_EMPLOYED_PARTNER),
+        Q(working_time="full_time"),
+    ),
+    "jobs.joint_committee_coverage": (
+        ~Q(worker_status=WorkerStatus.SELF_EMPLOYED_PARTNER),
+        ~Q(joint_committee="") & Q(joint_committee__isnull=False),
+    ),
+}
+
+
+def share_parts(scope: Scope, name: str):
+    """(numerator, denominator) querysets of a share among the jobs active on P.end."""
+    among, counted = SHARES[name]
+    denominator = active_at_end(scope).filter(among)
+    return denominator.filter(counted), denominator
+
+
+def _flag(condition) -> Case:
+    return Case(When(condition, then=V(1)), default=V(0), output_field=IntegerField())
+
+
+def _share_flags() -> dict:
+    """For each share, whether a job is in its denominator and in its numerator: functions
+    of the grouping columns, so they add no group."""
+    flags = {}
+    for position, (among, counted) in enumerate(SHARES.values()):
+        flags[f"share_{position}_d"] = _flag(among)
+        flags[f"share_{position}_n"] = _flag(among & counted)
+    return flags
+
+
+def _groups(queryset, flags: dict | None = None) -> list[tuple]:
+    """The jobs grouped by all the breakdown columns at once (then the `flags`), with
+    their count and FTE: the combinations are bounded by the code lists, not by the
+    data, and one pass over the jobs costs a sixth of one pass per breakdown."""
+    columns = [*BREAKDOWNS.values(), *(flags or {})]
+    return list(
+        queryset.annotate(**(flags or {}))
+        .order_by()
+        .values_list(*columns)
+        .annotate(n=Count("pk"), fte=Sum(FTE))
+    )
 
 
 def _count_and_fte(groups: list[tuple], name: str) -> dict[str, IndicatorValue]:
@@ -99,23 +162,12 @@ def _count_and_fte(groups: list[tuple], name: str) -> dict[str, IndicatorValue]:
 
 
 def _shares(groups: list[tuple]) -> dict[str, IndicatorValue]:
-    """Shares among the active jobs, read from the same groups: status, contract,
-    working time and joint committee are grouping columns."""
-    with_contract = permanent = employees = full_time = covered = 0
-    for status, contract, working_time, committee, _gender, _family, n, _fte in groups:
-        if contract != ContractType.NONE:
-            with_contract += n
-            permanent += n if contract == ContractType.PERMANENT else 0
-        if status != WorkerStatus.SELF_EMPLOYED_PARTNER:
-            employees += n
-            full_time += n if working_time == "full_time" else 0
-            covered += n if committee else 0
+    """Shares among the active jobs, read from the same groups by their flags."""
     values = {}
-    for name, numerator, denominator in [
-        ("jobs.permanent_share", permanent, with_contract),
-        ("jobs.full_time_share", full_time, employees),
-        ("jobs.joint_committee_coverage", covered, employees),
-    ]:
+    first = len(BREAKDOWNS)
+    for position, name in enumerate(SHARES):
+        denominator = sum(g[-2] for g in groups if g[first + 2 * position])
+        numerator = sum(g[-2] for g in groups if g[first + 2 * position + 1])
         share = ratio(numerator, denominator)
         share.id = name
         values[name] = share
@@ -123,14 +175,9 @@ def _shares(groups: list[tuple]) -> dict[str, IndicatorValue]:
 
 
 def counts(scope: Scope) -> dict[str, IndicatorValue]:
-    period = scope.period
-    created = created_jobs(scope).filter(start_date__range=(period.start, period.end))
-    active = jobs_of_accompanied_enterprises(scope).filter(
-        Q(start_date__lte=period.end), Q(end_date__isnull=True) | Q(end_date__gte=period.end)
-    )
-    active_groups = _groups(active)
+    active_groups = _groups(active_at_end(scope), _share_flags())
     return (
-        _count_and_fte(_groups(created), "jobs.created")
+        _count_and_fte(_groups(created_in_period(scope)), "jobs.created")
         | _count_and_fte(active_groups, "jobs.active_end")
         | _shares(active_groups)
     )
@@ -138,7 +185,7 @@ def counts(scope: Scope) -> dict[str, IndicatorValue]:
 
 def persistence(scope: Scope) -> dict[str, IndicatorValue]:
     """Anniversaries counted in SQL, by start year: the rows are the cohorts, not jobs."""
-    started = created_jobs(scope).filter(start_date__lte=scope.as_of)
+    started = persistence_base(scope)
     cohorts = anniversaries_by_cohort(
         started, "start_date", "end_date", max(PERSISTENCE_YEARS), scope.as_of
     )

@@ -29,14 +29,36 @@ def created_enterprises(scope: Scope):
     return accompanied_enterprises(scope).filter(created_during_accompaniment=True)
 
 
+def created_in_period(scope: Scope):
+    """The enterprises counted in `enterprises.created`."""
+    period = scope.period
+    return created_enterprises(scope).filter(creation_date__range=(period.start, period.end))
+
+
+def active_at_end(scope: Scope):
+    """The enterprises counted in `enterprises.active_end`."""
+    end = scope.period.end
+    return accompanied_enterprises(scope).filter(
+        Q(creation_date__isnull=True) | Q(creation_date__lte=end),
+        Q(cessation_date__isnull=True) | Q(cessation_date__gte=end),
+    )
+
+
+def survival_base(scope: Scope):
+    """The enterprises created with a creation date on or before A: the cohorts of the
+    survival rates and the lives of Kaplan–Meier."""
+    return created_enterprises(scope).filter(
+        creation_date__isnull=False, creation_date__lte=scope.as_of
+    )
+
+
 def _counts(queryset, field: str, missing: str = NONE) -> dict:
     rows = queryset.order_by().values_list(field).annotate(n=Count("pk", distinct=True))
     return breakdown((key if key not in (None, "") else missing, n) for key, n in rows)
 
 
 def counts(scope: Scope) -> dict[str, IndicatorValue]:
-    period = scope.period
-    created = created_enterprises(scope).filter(creation_date__range=(period.start, period.end))
+    created = created_in_period(scope)
     # Programmes: every one with an enrolment of the project started on or before creation.
     by_programme = (
         created.filter(project__enrolments__start_date__lte=F("creation_date"))
@@ -56,10 +78,7 @@ def counts(scope: Scope) -> dict[str, IndicatorValue]:
         .annotate(n=Count("pk"))
     )
     total = created.count()
-    active_end = accompanied_enterprises(scope).filter(
-        Q(creation_date__isnull=True) | Q(creation_date__lte=period.end),
-        Q(cessation_date__isnull=True) | Q(cessation_date__gte=period.end),
-    )
+    active_end = active_at_end(scope)
     return {
         "enterprises.created": IndicatorValue(
             "enterprises.created",
@@ -85,9 +104,7 @@ def counts(scope: Scope) -> dict[str, IndicatorValue]:
 def survival(scope: Scope) -> dict[str, IndicatorValue]:
     """Survival of the enterprises created: pooled rates, by cohort, and Kaplan–Meier."""
     as_of = scope.as_of
-    created = created_enterprises(scope).filter(
-        creation_date__isnull=False, creation_date__lte=as_of
-    )
+    created = survival_base(scope)
     cohorts = anniversaries_by_cohort(
         created, "creation_date", "cessation_date", max(COHORT_YEARS), as_of
     )
@@ -132,6 +149,24 @@ def survival(scope: Scope) -> dict[str, IndicatorValue]:
     return values
 
 
+def lifetime(created, ceased, as_of) -> tuple[float, bool]:
+    """(T in years, whether it is an event): an enterprise that ceased on or before A is
+    an event at (cessation − creation), the others are censored at (A − creation)."""
+    event = ceased is not None and ceased <= as_of
+    return ((ceased if event else as_of) - created).days / DAYS_PER_YEAR, event
+
+
+def at_risk(scope: Scope, years: int):
+    """The enterprises still at risk at `years` in `enterprises.survival_km` (T ≥ years):
+    their two dates are read, as for the estimate."""
+    base = survival_base(scope)
+    lives = base.order_by().values_list("pk", "creation_date", "cessation_date")
+    kept = [
+        pk for pk, created, ceased in lives if lifetime(created, ceased, scope.as_of)[0] >= years
+    ]
+    return base.filter(pk__in=kept)
+
+
 def kaplan_meier(lives, as_of) -> list[dict]:
     """S(t) at 1..5 years (lifelines), with the number still at risk at each.
 
@@ -142,8 +177,8 @@ def kaplan_meier(lives, as_of) -> list[dict]:
 
     durations, events = [], []
     for created, ceased in lives:
-        event = ceased is not None and ceased <= as_of
-        durations.append(((ceased if event else as_of) - created).days / DAYS_PER_YEAR)
+        duration, event = lifetime(created, ceased, as_of)
+        durations.append(duration)
         events.append(event)
     rows = []
     fitter = KaplanMeierFitter().fit(durations, events) if durations else None

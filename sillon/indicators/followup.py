@@ -28,31 +28,66 @@ def _start_of(day: datetime.date):
     return timezone.make_aware(datetime.datetime.combine(day, datetime.time()))
 
 
+def sent_in_period(scope: Scope) -> Q:
+    """Questionnaires whose first message was accepted on a day of P (`followup.sent`)."""
+    return Q(sent_on__range=(scope.period.start, scope.period.end), status__in=SENT)
+
+
+def answered_by_as_of(scope: Scope) -> Q:
+    return Q(answered_at__lt=_end_of(scope.as_of))
+
+
+def answered_in_period(scope: Scope) -> Q:
+    """Questionnaires answered on a day of P (`followup.answered`)."""
+    return Q(
+        answered_at__gte=_start_of(scope.period.start), answered_at__lt=_end_of(scope.period.end)
+    )
+
+
+def unreachable_in_period(scope: Scope) -> Q:
+    """Waves due in P recorded unreachable (`followup.unreachable`)."""
+    return Q(
+        status=QuestionnaireStatus.UNREACHABLE,
+        due_date__range=(scope.period.start, scope.period.end),
+    )
+
+
+def questionnaires(scope: Scope, condition: Q):
+    """The organisation's questionnaires that meet one of the conditions above."""
+    return Questionnaire.objects.filter(condition, organisation=scope.organisation)
+
+
+def confirmation_parts(scope: Scope):
+    """(condition of the numerator, denominator) of `jobs.confirmed_share`: the jobs
+    active on P.end in enterprises created, and among them those whose record has a
+    version dated within the twelve months up to P.end (a coach's change, or an
+    accepted follow-up answer, confirmation included)."""
+    end = scope.period.end
+    year_before = anniversary(end, -1)
+    versions = Job.history.model.objects.filter(
+        id=OuterRef("pk"),
+        history_date__gte=_end_of(year_before),
+        history_date__lt=_end_of(end),
+    )
+    jobs = jobs_of_accompanied_enterprises(scope).filter(
+        Q(start_date__lte=end),
+        Q(end_date__isnull=True) | Q(end_date__gte=end),
+        enterprise__created_during_accompaniment=True,
+    )
+    return Exists(versions), jobs
+
+
 def followup(scope: Scope) -> dict[str, IndicatorValue]:
-    period, as_of = scope.period, scope.as_of
-    in_period = Q(sent_on__range=(period.start, period.end), status__in=SENT)
-    answered_by = Q(answered_at__lt=_end_of(as_of))
+    in_period = sent_in_period(scope)
     groups = list(
         Questionnaire.objects.filter(organisation=scope.organisation)
         .order_by()
         .values_list("wave")
         .annotate(
             sent=Count("pk", filter=in_period),
-            sent_answered=Count("pk", filter=in_period & answered_by),
-            answered=Count(
-                "pk",
-                filter=Q(
-                    answered_at__gte=_start_of(period.start),
-                    answered_at__lt=_end_of(period.end),
-                ),
-            ),
-            unreachable=Count(
-                "pk",
-                filter=Q(
-                    status=QuestionnaireStatus.UNREACHABLE,
-                    due_date__range=(period.start, period.end),
-                ),
-            ),
+            sent_answered=Count("pk", filter=in_period & answered_by_as_of(scope)),
+            answered=Count("pk", filter=answered_in_period(scope)),
+            unreachable=Count("pk", filter=unreachable_in_period(scope)),
         )
     )
     values = {}
@@ -67,22 +102,8 @@ def followup(scope: Scope) -> dict[str, IndicatorValue]:
     }
     values[rate.id] = rate
 
-    # Jobs active on P.end in enterprises created, and among them those whose record
-    # has a version dated within the twelve months up to P.end (a coach's change, or an
-    # accepted follow-up answer, confirmation included).
-    end = period.end
-    year_before = anniversary(end, -1)
-    versions = Job.history.model.objects.filter(
-        id=OuterRef("pk"),
-        history_date__gte=_end_of(year_before),
-        history_date__lt=_end_of(end),
-    )
-    jobs = jobs_of_accompanied_enterprises(scope).filter(
-        Q(start_date__lte=end),
-        Q(end_date__isnull=True) | Q(end_date__gte=end),
-        enterprise__created_during_accompaniment=True,
-    )
-    counted = jobs.aggregate(total=Count("pk"), confirmed=Count("pk", filter=Q(Exists(versions))))
+    confirmed, jobs = confirmation_parts(scope)
+    counted = jobs.aggregate(total=Count("pk"), confirmed=Count("pk", filter=Q(confirmed)))
     share = ratio(counted["confirmed"], counted["total"])
     share.id = "jobs.confirmed_share"
     values[share.id] = share

@@ -5,11 +5,12 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 
+from sillon.indicators.accompaniment import activities_in_period
+from sillon.indicators.costs import cost_lines, share_in_period
 from sillon.indicators.values import IndicatorValue, Scope, breakdown, ratio
 from sillon.mission.models import InterestDeclaration, Mission, MissionDefault, Stake
-from sillon.outcomes.models import CostLine
-from sillon.register.choices import OUTREACH_KINDS
-from sillon.register.models import Activity
+from sillon.register.choices import OUTREACH_KINDS, ActivityKind
+from sillon.register.models import Project
 
 
 def _share(name: str, part, whole) -> IndicatorValue:
@@ -18,66 +19,114 @@ def _share(name: str, part, whole) -> IndicatorValue:
     return value
 
 
-def mission(scope: Scope) -> dict[str, IndicatorValue]:
-    organisation, period = scope.organisation, scope.period
-    missions = {
-        pk: (code, covered)
-        for pk, code, covered in Mission.objects.filter(organisation=organisation)
-        .order_by()
-        .values_list("pk", "code")
-        .annotate(covered=Count("also_covered_by"))
-    }
-    defaults = dict(
-        MissionDefault.objects.filter(organisation=organisation).values_list(
-            "activity_kind", "mission_id"
+class Missions:
+    """The organisation's missions and the default mission of each activity kind: which
+    mission an activity's hours and cost go to, and which missions are also covered."""
+
+    def __init__(self, scope: Scope):
+        organisation = scope.organisation
+        self.missions = {
+            pk: (code, covered)
+            for pk, code, covered in Mission.objects.filter(organisation=organisation)
+            .order_by()
+            .values_list("pk", "code")
+            .annotate(covered=Count("also_covered_by"))
+        }
+        self.defaults = dict(
+            MissionDefault.objects.filter(organisation=organisation).values_list(
+                "activity_kind", "mission_id"
+            )
         )
+
+    def code_of(self, kind, own) -> str | None:
+        """The mission of an activity: its own, else the default of its kind, else none."""
+        pk = own or self.defaults.get(kind)
+        return self.missions[pk][0] if pk in self.missions else None
+
+    def covered(self, code) -> bool:
+        return any(c == code and n for c, n in self.missions.values())
+
+    def activities_to(self, activities, codes):
+        """Those of `activities` whose hours go to one of the missions `codes` (None for
+        none), by `code_of` over every own mission and every kind."""
+        own = [pk for pk in self.missions if self.code_of(None, pk) in codes]
+        kinds = [kind for kind in ActivityKind.values if self.code_of(kind, None) in codes]
+        return activities.filter(
+            Q(mission_link__mission_id__in=own)
+            | Q(mission_link__mission_id__isnull=True, kind__in=kinds)
+        )
+
+
+def outreach_activities(scope: Scope):
+    """The activities of `outreach.activities`, `outreach.hours` and `outreach.audience`."""
+    return activities_in_period(scope).filter(kind__in=OUTREACH_KINDS)
+
+
+def covered_activities(scope: Scope):
+    """(numerator, denominator) activities of `missions.also_covered_hours_share`: every
+    activity of P, and those whose mission is also covered by a partner."""
+    missions = Missions(scope)
+    every = activities_in_period(scope)
+    codes = {code for code, _covered in missions.missions.values() if missions.covered(code)}
+    return missions.activities_to(every, codes), every
+
+
+def active_stakes(scope: Scope):
+    """The stakes of `stakes.active_end` (the end date is the last day held)."""
+    end = scope.period.end
+    return Stake.objects.filter(
+        Q(ended_date__isnull=True) | Q(ended_date__gte=end),
+        organisation=scope.organisation,
+        acquired_date__lte=end,
     )
+
+
+def declarations(scope: Scope):
+    """The declarations of interest dated ≤ P.end."""
+    return InterestDeclaration.objects.filter(
+        organisation=scope.organisation, date__lte=scope.period.end
+    )
+
+
+def declaring_projects(scope: Scope):
+    """The projects counted in `stakes.projects_with_declaration`."""
+    return Project.objects.filter(pk__in=declarations(scope).values("project"))
+
+
+def mission(scope: Scope) -> dict[str, IndicatorValue]:
+    period = scope.period
+    missions = Missions(scope)
+    code_of, covered = missions.code_of, missions.covered
     # One pass over the activities of P, grouped by kind and own mission.
     groups = list(
-        Activity.objects.filter(organisation=organisation, date__range=(period.start, period.end))
+        activities_in_period(scope)
         .order_by()
         .values_list("kind", "mission_link__mission_id")
         .annotate(n=Count("pk"), hours=Sum("hours"), audience=Sum("audience"), eur=Sum("cost_eur"))
     )
     outreach = [group for group in groups if group[0] in OUTREACH_KINDS]
 
-    def code_of(kind, own):
-        pk = own or defaults.get(kind)
-        return missions[pk][0] if pk in missions else None
-
-    def covered(code) -> bool:
-        return any(c == code and n for c, n in missions.values())
-
     hours_by_mission = breakdown(
         (code_of(kind, own), hours) for kind, own, _, hours, _, _ in groups
     )
     cost_pairs = [(code_of(kind, own), eur or 0) for kind, own, _, _, _, eur in groups]
     # Cost lines prorated as accompaniment.cost, to their own mission (else none).
-    lines = CostLine.objects.filter(
-        organisation=organisation, period_start__lte=period.end, period_end__gte=period.start
-    ).values_list("period_start", "period_end", "amount_eur", "mission_link__mission__code")
+    lines = cost_lines(scope).values_list(
+        "period_start", "period_end", "amount_eur", "mission_link__mission__code"
+    )
     for start, end, amount, code in lines:
-        inside = (min(end, period.end) - max(start, period.start)).days + 1
-        cost_pairs.append((code, amount * inside / ((end - start).days + 1)))
+        cost_pairs.append((code, share_in_period(start, end, amount, period)))
     cost_by_mission = breakdown(cost_pairs)
     total_hours = sum(hours or 0 for _, _, _, hours, _, _ in groups)
     total_cost = sum((eur for _, eur in cost_pairs), Decimal(0))
 
-    end = period.end
-    active = Stake.objects.filter(
-        Q(ended_date__isnull=True) | Q(ended_date__gte=end),
-        organisation=organisation,
-        acquired_date__lte=end,
-    )
     stakes = list(
-        active.order_by().values_list("kind").annotate(n=Count("pk"), eur=Sum("amount_eur"))
+        active_stakes(scope)
+        .order_by()
+        .values_list("kind")
+        .annotate(n=Count("pk"), eur=Sum("amount_eur"))
     )
-    declared = (
-        InterestDeclaration.objects.filter(organisation=organisation, date__lte=end)
-        .values("project")
-        .distinct()
-        .count()
-    )
+    declared = declarations(scope).values("project").distinct().count()
     return {
         "outreach.activities": IndicatorValue(
             "outreach.activities",

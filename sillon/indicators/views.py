@@ -44,10 +44,20 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 RELATED = {
     drilldown.PROJECTS: ["enterprise"],
+    drilldown.PERSONS: [],
     drilldown.ENTERPRISES: ["project"],
     drilldown.JOBS: ["enterprise__project"],
     drilldown.ACTIVITIES: ["programme"],
+    drilldown.TRANSFERS: ["project", "partner"],
+    drilldown.ASSESSMENTS: ["project"],
+    drilldown.ACTIONS: [],
+    drilldown.INTERACTIONS: ["partner"],
+    drilldown.APPLICATIONS: ["programme", "project"],
+    drilldown.STAKES: ["enterprise"],
+    drilldown.QUESTIONNAIRES: ["project"],
 }
+# The projects a holder holds, each a link to the holder on that project's page.
+PREFETCH = {drilldown.PERSONS: ["projects"]}
 EXPERT_SORTS = {"date": "date", "-date": "-date", "amount": "cost_eur", "-amount": "-cost_eur"}
 LINE_SORTS = {
     "date": lambda row: row.line.period_start,
@@ -67,9 +77,10 @@ def _page(request, part, prefix: str):
     """A page of a list, or the cost rows of a cost figure."""
     if part is None or part.kind == drilldown.COSTS:
         return None
-    return Paginator(part.queryset.select_related(*RELATED[part.kind]).order_by("pk"), 50).get_page(
-        request.GET.get(f"{prefix}page")
-    )
+    records = part.queryset.prefetch_related(*PREFETCH.get(part.kind, []))
+    if RELATED[part.kind]:
+        records = records.select_related(*RELATED[part.kind])
+    return Paginator(records.order_by("pk"), 50).get_page(request.GET.get(f"{prefix}page"))
 
 
 @organisation_view(Ability.VIEW)
@@ -83,25 +94,22 @@ def drill(request: HttpRequest, indicator: str) -> HttpResponse:
     if indicator not in BY_ID or not drilldown.has_records(indicator):
         raise Http404
     scope = Scope(request.organisation, period, period.end)
-    cohort, years = _int(request.GET.get("cohort")), _int(request.GET.get("years"), 1)
-    found = drilldown.drill(indicator, scope, cohort=cohort, years=max(1, min(years, 5)))
+    cohort, years = _int(request.GET.get("cohort")), _int(request.GET.get("years"))
+    if years is not None:
+        years = max(1, min(years, 5))
+    found = drilldown.drill(indicator, scope, cohort=cohort, years=years)
     breakdown, key = request.GET.get("breakdown", ""), request.GET.get("key", "")
-    if breakdown and found.whole and found.whole.kind != drilldown.COSTS:
-        narrowed = drilldown.narrowed(
-            found.whole.kind, found.whole.queryset, breakdown, key, indicator, scope
-        )
-        if narrowed is None:
-            raise Http404
-        found.whole.queryset = narrowed
+    if breakdown and not drilldown.narrow(found, breakdown, key, indicator, scope):
+        raise Http404
     value = figures(request.organisation, period)[indicator]
     personal = request.membership.can(Ability.VIEW_RECORDS)
-    parts = [("", found.whole), ("n", found.numerator), ("d", found.denominator)]
+    parts = found.parts
     counts = {
         prefix: part.queryset.count()
         for prefix, part in parts
-        if personal and part is not None and part.kind != drilldown.COSTS
+        if personal and part.kind != drilldown.COSTS
     }
-    listed = next((p for _, p in parts if p is not None and p.kind != drilldown.COSTS), None)
+    listed = [part for _, part in parts if part.kind != drilldown.COSTS]
     context = {
         "section": "dashboard",
         "indicator": BY_ID[indicator],
@@ -112,22 +120,31 @@ def drill(request: HttpRequest, indicator: str) -> HttpResponse:
         "key": key,
         # For a member who may not open records: the records counted, by kind.
         "breakdown": None
-        if personal or listed is None
-        else drilldown.breakdown(listed.kind, listed.queryset),
+        if personal or not listed
+        else [
+            row
+            for part in [p for p in (found.whole, found.also) if p in listed] or listed[:1]
+            for row in drilldown.breakdown(part.kind, part.queryset)
+        ],
         "small_number": drilldown.SMALL_NUMBER,
         "cohort": cohort,
         "years": years,
         "counts": counts,
         "personal": personal,
         "drillable": {
-            name: name in drilldown.BREAKDOWN_FIELDS.get(getattr(found.whole, "kind", ""), {})
-            or (name == "programme" and indicator in ("projects.accompanied", "projects.new"))
+            name: bool(listed)
+            and all(
+                drilldown.drillable(indicator, part.kind, name)
+                for part in listed
+                # A transfer counts as a `referral_out` interaction (drilldown.narrow).
+                if not (part is found.also and name == "kind")
+            )
             for name in value.breakdowns
         },
     }
     if personal:
         context |= {prefix + "page": _page(request, part, prefix) for prefix, part in parts}
-        shows_costs = any(part and part.kind == drilldown.COSTS for _, part in parts)
+        shows_costs = any(part.kind == drilldown.COSTS for _, part in parts)
         if shows_costs:
             sort = request.GET.get("sort", "date")
             lines = [] if indicator == "experts.cost" else drilldown.cost_lines(scope)
