@@ -413,6 +413,11 @@ NO_RECORDS = {
     # Cost lines and activities split by mission and by whether a partner also covers it:
     # the cost lists of `missions.cost` show both halves.
     "missions.also_covered_cost_share": "cost lines and activities mixed, see missions.cost",
+    # Its `accompanied` row is enterprises.survival_rate_*, which opens its enterprises;
+    # its `not_accompanied` row counts official-register entries of applicants, which
+    # have no record page in Sillon (docs/spec/comparison.md §4).
+    "comparison.survival": "register entries of applicants; the accompanied row is "
+    "enterprises.survival_rate_*",
 }
 
 
