@@ -5,12 +5,12 @@ or are waiting, some with an enterprise of their own (the comparison group)."""
 import datetime
 import random
 
+from sillon.core.bulk import write_instances
 from sillon.demo.register import enterprise_number
 from sillon.register.choices import ApplicationDecision, DecisionReason
 from sillon.register.models import Application, Enrolment, Project
 
 SOURCE = "demo"
-BATCH = 2000
 # Far from the projects' enterprise numbers (demo/register.py), never the same.
 NUMBER_OFFSET = 2_000_000
 
@@ -83,5 +83,5 @@ def populate(organisation, seed: int) -> int:
                 )
             )
     rows = [row for row in rows if row.date <= datetime.date.today()]
-    Application.objects.bulk_create(rows, batch_size=BATCH)
+    write_instances(Application, rows)  # the demo's one bulk writer (docs/performance.md)
     return len(rows)
