@@ -184,20 +184,38 @@ def retry_first_messages(
             _first_messages(questionnaire, list(invitations), as_of, sent, mailer)
 
 
-def mark_unreachable(due: planning.Due) -> None:
-    questionnaire, created = Questionnaire.objects.get_or_create(
-        project=due.project,
-        wave=due.wave,
-        defaults={
-            "organisation_id": due.project.organisation_id,
-            "exit_date": due.exit_date,
-            "due_date": due.due_date,
-            "status": QuestionnaireStatus.UNREACHABLE,
-        },
+def mark_unreachable(dues: list[planning.Due]) -> None:
+    """Record the waves due without a recipient: a new one as unreachable, a pending one
+    marked so, one already marked left alone (the plan carries each wave's
+    questionnaire) — in two statements, as a large organisation has thousands a day."""
+    if not dues:
+        return
+    organisation_id = dues[0].project.organisation_id
+    created = Questionnaire.objects.bulk_create(
+        [
+            Questionnaire(
+                organisation_id=organisation_id,
+                project=due.project,
+                wave=due.wave,
+                exit_date=due.exit_date,
+                due_date=due.due_date,
+                status=QuestionnaireStatus.UNREACHABLE,
+            )
+            for due in dues
+            if due.questionnaire is None
+        ],
+        ignore_conflicts=True,  # made meanwhile by another run: its status stands
     )
-    if not created and questionnaire.status == QuestionnaireStatus.PENDING:
-        questionnaire.status = QuestionnaireStatus.UNREACHABLE
-        questionnaire.save(update_fields=["status"])
+    pending = [
+        due.questionnaire.pk
+        for due in dues
+        if due.questionnaire is not None and due.questionnaire.status == QuestionnaireStatus.PENDING
+    ]
+    marked = Questionnaire.objects.filter(
+        pk__in=pending, status=QuestionnaireStatus.PENDING
+    ).update(status=QuestionnaireStatus.UNREACHABLE)
+    if created or marked:  # bulk writes send no signal: the figures' cache is told here
+        Organisation.objects.filter(pk=organisation_id).bump_data_version()
 
 
 def send_reminders(
@@ -228,9 +246,8 @@ def send_due(
     as_of = as_of or timezone.localdate()
     plan = planning.plan(organisation, as_of)
     sent = Sent()
-    for due in plan.unreachable:
-        mark_unreachable(due)
-        sent.unreachable += 1
+    mark_unreachable(plan.unreachable)
+    sent.unreachable += len(plan.unreachable)
     for due in plan.invitations:
         send_invitations(due, as_of, sent, mailer)
     retry_first_messages(organisation, as_of, sent, mailer)

@@ -109,6 +109,32 @@ def test_an_unreachable_wave_is_recorded_and_writes_to_nobody(org_a, outbox):
     assert outbox == []
 
 
+def test_unreachable_waves_are_recorded_once_and_a_pending_one_marked(org_a, outbox):
+    """Recorded in bulk: a wave already marked is left alone on the next runs, a pending
+    one (its first sending failed) whose holders withdrew is marked, and the figures'
+    cache learns of it."""
+    unreachable = followed_project(org_a, consent=False)
+    pending = followed_project(org_a, ref="P-2")
+    Questionnaire.objects.create(
+        organisation=org_a,
+        project=pending,
+        wave="n1",
+        exit_date=D(2024, 6, 30),
+        due_date=D(2025, 6, 30),
+        status=QuestionnaireStatus.PENDING,
+    )
+    pending.holders.update(followup_consent=False)
+    version = type(org_a).objects.get(pk=org_a.pk).data_version
+    assert send_due(org_a, D(2025, 7, 1)).unreachable == 2
+    statuses = dict(Questionnaire.objects.values_list("project__ref", "status"))
+    assert statuses == {unreachable.ref: "unreachable", "P-2": "unreachable"}
+    assert type(org_a).objects.get(pk=org_a.pk).data_version > version
+    marked = list(Questionnaire.objects.order_by("pk").values_list("pk", "status"))
+    send_due(org_a, D(2025, 7, 8))
+    assert list(Questionnaire.objects.order_by("pk").values_list("pk", "status")) == marked
+    assert outbox == []
+
+
 def test_the_worker_sends_the_follow_up_daily(followed, outbox):
     from django.utils import timezone
 
