@@ -1,7 +1,7 @@
 """The records behind a figure: the engine's own querysets (each group module exposes
 the queryset it counts), so that the list always holds what was counted — a key
 figure, a breakdown cell, a survival or persistence cell, both sides of a ratio, and
-the cost lines and expert activities of a cost."""
+the cost lines and activities of a cost."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -283,7 +283,12 @@ def records(indicator_id: str, scope: Scope):
     return kind, queryset(scope)
 
 
-def expert_activities(scope: Scope):
+def cost_activities(indicator_id: str, scope: Scope):
+    """The activities whose `cost_eur` a cost figure sums, the engine's queryset:
+    every activity of P with a cost for `missions.cost`, the expert interventions for
+    the others."""
+    if indicator_id == "missions.cost":
+        return mission.cost_activities(scope)
     return costs.expert_activities(scope)
 
 

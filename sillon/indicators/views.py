@@ -151,7 +151,7 @@ def drill(request: HttpRequest, indicator: str) -> HttpResponse:
             lines.sort(key=LINE_SORTS.get(sort.lstrip("-"), LINE_SORTS["date"]))
             if sort.startswith("-"):
                 lines.reverse()
-            experts = drilldown.expert_activities(scope).prefetch_related("projects")
+            experts = drilldown.cost_activities(indicator, scope).prefetch_related("projects")
             context |= {
                 "sort": sort,
                 "cost_lines": lines,

@@ -62,8 +62,9 @@ def measured(indicator_id: str, queryset):
     return SCALED.get(indicator_id, 1) * queryset.count()
 
 
-def cost_of(scope: Scope, with_lines: bool = True) -> Decimal:
-    """The cost lines' share in P (amount × days inside P / days) and the experts' cost."""
+def cost_of(indicator_id: str, scope: Scope, with_lines: bool = True) -> Decimal:
+    """The cost lines' share in P (amount × days inside P / days) and the cost of the
+    activities listed (the experts', or every activity's for `missions.cost`)."""
     period, total = scope.period, Decimal(0)
     if with_lines:
         for row in drilldown.cost_lines(scope):
@@ -72,7 +73,8 @@ def cost_of(scope: Scope, with_lines: bool = True) -> Decimal:
             total += (
                 line.amount_eur * (inside + 1) / ((line.period_end - line.period_start).days + 1)
             )
-    return total + sum((a.cost_eur or 0 for a in drilldown.expert_activities(scope)), Decimal(0))
+    activities = drilldown.cost_activities(indicator_id, scope)
+    return total + sum((a.cost_eur or 0 for a in activities), Decimal(0))
 
 
 def same(left, right) -> bool:
@@ -89,7 +91,7 @@ def demo(db):
 
 def whole_measure(indicator_id, found, scope):
     if found.whole.kind == drilldown.COSTS:
-        return cost_of(scope, with_lines=indicator_id != "experts.cost")
+        return cost_of(indicator_id, scope, with_lines=indicator_id != "experts.cost")
     total = measured(indicator_id, found.whole.queryset)
     if found.also is not None:
         total += found.also.queryset.count()
@@ -98,7 +100,7 @@ def whole_measure(indicator_id, found, scope):
 
 def check_ratio(indicator_id, found, value, scope):
     if found.numerator.kind == drilldown.COSTS:
-        numerator = cost_of(scope)
+        numerator = cost_of(indicator_id, scope)
     else:
         numerator = measured(indicator_id, found.numerator.queryset)
     denominator_id = indicator_id
