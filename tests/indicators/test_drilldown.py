@@ -105,3 +105,20 @@ def test_missions_cost_lists_every_activity_whose_cost_it_sums(bakery):
         make.activity(
             bakery, [], date=datetime.date(2025, 6, 1), kind=ActivityKind.EVENT, cost_eur=80
         )
+
+
+def test_a_cost_breakdown_cell_opens_the_lines_and_activities_it_adds_up(bakery, manager):
+    url = reverse("indicator_records", args=[bakery.slug, "accompaniment.cost"])
+
+    def cell(breakdown, key):
+        response = manager.client.get(url, {"period": "2025", "breakdown": breakdown, "key": key})
+        assert response.status_code == 200
+        lines = [(row.line.category, row.share) for row in response.context["cost_lines"]]
+        return lines, [a.cost_eur for a in response.context["experts"]]
+
+    assert cell("category", "expert") == ([], [Decimal("500")])
+    assert cell("category", "staff") == ([("staff", Decimal("27500"))], [])
+    assert cell("category", "overhead") == ([], [])
+    # Neither the line nor the expert names a programme.
+    assert cell("programme", "none") == ([("staff", Decimal("27500"))], [Decimal("500")])
+    assert cell("programme", "seeds") == ([], [])
