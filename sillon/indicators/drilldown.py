@@ -1,7 +1,7 @@
 """The records behind a figure: the engine's own querysets (each group module exposes
 the queryset it counts), so that the list always holds what was counted — a key
 figure, a breakdown cell, a survival or persistence cell, both sides of a ratio, and
-the cost lines and expert activities of a cost."""
+the cost lines and activities of a cost."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -283,8 +283,58 @@ def records(indicator_id: str, scope: Scope):
     return kind, queryset(scope)
 
 
-def expert_activities(scope: Scope):
+def cost_activities(indicator_id: str, scope: Scope):
+    """The activities whose `cost_eur` a cost figure sums, the engine's queryset:
+    every activity of P with a cost for `missions.cost`, the expert interventions for
+    the others."""
+    if indicator_id == "missions.cost":
+        return mission.cost_activities(scope)
     return costs.expert_activities(scope)
+
+
+@dataclass
+class CostRecords:
+    """What a cost figure sums: its cost lines (None for `experts.cost`, which counts
+    none) and its activities."""
+
+    lines: object
+    activities: object
+
+
+def cost_records(indicator_id: str, scope: Scope) -> CostRecords:
+    lines = None if indicator_id == "experts.cost" else costs.cost_lines(scope)
+    return CostRecords(lines, cost_activities(indicator_id, scope))
+
+
+# The breakdowns of the cost figures, each cell opening its lines and activities.
+COST_BREAKDOWNS = ("category", "programme", "mission", "expert_type")
+# The column of a cost line each breakdown groups on (the engine's); a line has no
+# type of expertise.
+LINE_FIELDS = {"programme": "programme__code", "mission": "mission_link__mission__code"}
+
+
+def narrowed_costs(found: CostRecords, breakdown: str, key: str, indicator_id: str, scope):
+    """The cost lines and activities of one cell of a cost breakdown, grouped as the
+    engine groups them: by category (the activities' cost being the `expert` category),
+    programme or mission (`none` for a line or an activity without one), type of
+    expertise (activities only)."""
+    lines, activities = found.lines, found.activities
+    if breakdown == "category":
+        if lines is not None:
+            lines = lines.none() if key == "expert" else lines.filter(category=key)
+        if key != "expert":
+            activities = activities.none()
+        return CostRecords(lines, activities)
+    activities = narrowed(ACTIVITIES, activities, breakdown, key, indicator_id, scope)
+    if lines is not None:
+        column = LINE_FIELDS.get(breakdown)
+        if column is None:
+            lines = lines.none()
+        elif key == NONE:
+            lines = lines.filter(**{f"{column}__isnull": True})
+        else:
+            lines = lines.filter(**{column: key})
+    return CostRecords(lines, activities)
 
 
 @dataclass
@@ -295,10 +345,13 @@ class CostLineShare:
     share: Decimal
 
 
-def cost_lines(scope: Scope) -> list[CostLineShare]:
-    """The cost lines overlapping P with their share in P, prorated as the engine does."""
+def cost_lines(scope: Scope, lines=None) -> list[CostLineShare]:
+    """The cost lines overlapping P (or those of `lines`) with their share in P, prorated
+    as the engine does."""
     found = []
-    for line in costs.cost_lines(scope).select_related("programme"):
+    if lines is None:
+        lines = costs.cost_lines(scope)
+    for line in lines.select_related("programme"):
         inside, days = costs.days_inside(line.period_start, line.period_end, scope.period)
         share = costs.share_in_period(
             line.period_start, line.period_end, line.amount_eur, scope.period
@@ -309,6 +362,8 @@ def cost_lines(scope: Scope) -> list[CostLineShare]:
 
 def drillable(indicator_id: str, kind: str, breakdown: str) -> bool:
     """Whether the cells of a breakdown open their records."""
+    if kind == COSTS:
+        return breakdown in COST_BREAKDOWNS
     if breakdown == "programme" and kind == PROJECTS:
         return indicator_id in ("projects.accompanied", "projects.new")
     if breakdown == "mission" and kind == ACTIVITIES:
@@ -350,7 +405,10 @@ def narrow(found: "Drill", breakdown: str, key: str, indicator_id: str, scope: S
     interaction with its partner); False when the breakdown opens nothing."""
     for _prefix, part in found.parts:
         if part.kind == COSTS:
-            return False
+            if not drillable(indicator_id, COSTS, breakdown):
+                return False
+            part.queryset = narrowed_costs(part.queryset, breakdown, key, indicator_id, scope)
+            continue
         if part is found.also and breakdown == "kind":
             if key != InteractionKind.REFERRAL_OUT:
                 part.queryset = part.queryset.none()
@@ -391,9 +449,10 @@ def drill(indicator_id: str, scope: Scope, cohort: int | None = None, years: int
         return RATIOS[indicator_id](scope)
     if indicator_id in COST_RATIOS:
         kind, queryset = records(COST_RATIOS[indicator_id], scope)
-        return Drill(numerator=Part(COSTS, None), denominator=Part(kind, queryset))
+        costs_of = cost_records(indicator_id, scope)
+        return Drill(numerator=Part(COSTS, costs_of), denominator=Part(kind, queryset))
     if indicator_id in COST_FIGURES:
-        return Drill(whole=Part(COSTS, None))
+        return Drill(whole=Part(COSTS, cost_records(indicator_id, scope)))
     found = records(indicator_id, scope)
     if found is None:
         return None

@@ -62,6 +62,12 @@ def outreach_activities(scope: Scope):
     return activities_in_period(scope).filter(kind__in=OUTREACH_KINDS)
 
 
+def cost_activities(scope: Scope):
+    """The activities whose `cost_eur` `missions.cost` sums: every activity of P with a
+    cost, whatever its kind."""
+    return activities_in_period(scope).filter(cost_eur__isnull=False)
+
+
 def covered_activities(scope: Scope):
     """(numerator, denominator) activities of `missions.also_covered_hours_share`: every
     activity of P, and those whose mission is also covered by a partner."""
@@ -102,14 +108,19 @@ def mission(scope: Scope) -> dict[str, IndicatorValue]:
         activities_in_period(scope)
         .order_by()
         .values_list("kind", "mission_link__mission_id")
-        .annotate(n=Count("pk"), hours=Sum("hours"), audience=Sum("audience"), eur=Sum("cost_eur"))
+        .annotate(n=Count("pk"), hours=Sum("hours"), audience=Sum("audience"))
     )
     outreach = [group for group in groups if group[0] in OUTREACH_KINDS]
 
-    hours_by_mission = breakdown(
-        (code_of(kind, own), hours) for kind, own, _, hours, _, _ in groups
+    hours_by_mission = breakdown((code_of(kind, own), hours) for kind, own, _, hours, _ in groups)
+    # The activities' cost, grouped the same way, over the activities the drill-down lists.
+    cost_groups = (
+        cost_activities(scope)
+        .order_by()
+        .values_list("kind", "mission_link__mission_id")
+        .annotate(eur=Sum("cost_eur"))
     )
-    cost_pairs = [(code_of(kind, own), eur or 0) for kind, own, _, _, _, eur in groups]
+    cost_pairs = [(code_of(kind, own), eur) for kind, own, eur in cost_groups]
     # Cost lines prorated as accompaniment.cost, to their own mission (else none).
     lines = cost_lines(scope).values_list(
         "period_start", "period_end", "amount_eur", "mission_link__mission__code"
@@ -117,7 +128,7 @@ def mission(scope: Scope) -> dict[str, IndicatorValue]:
     for start, end, amount, code in lines:
         cost_pairs.append((code, share_in_period(start, end, amount, period)))
     cost_by_mission = breakdown(cost_pairs)
-    total_hours = sum(hours or 0 for _, _, _, hours, _, _ in groups)
+    total_hours = sum(hours or 0 for _, _, _, hours, _ in groups)
     total_cost = sum((eur for _, eur in cost_pairs), Decimal(0))
 
     stakes = list(
@@ -135,13 +146,13 @@ def mission(scope: Scope) -> dict[str, IndicatorValue]:
         ),
         "outreach.hours": IndicatorValue(
             "outreach.hours",
-            sum((hours for _, _, _, hours, _, _ in outreach), Decimal(0)),
-            breakdowns={"kind": breakdown((kind, h) for kind, _, _, h, _, _ in outreach)},
+            sum((hours for _, _, _, hours, _ in outreach), Decimal(0)),
+            breakdowns={"kind": breakdown((kind, h) for kind, _, _, h, _ in outreach)},
         ),
         "outreach.audience": IndicatorValue(
             "outreach.audience",
-            sum(audience or 0 for _, _, _, _, audience, _ in outreach),
-            breakdowns={"kind": breakdown((kind, a or 0) for kind, _, _, _, a, _ in outreach)},
+            sum(audience or 0 for _, _, _, _, audience in outreach),
+            breakdowns={"kind": breakdown((kind, a or 0) for kind, _, _, _, a in outreach)},
         ),
         "missions.hours": IndicatorValue(
             "missions.hours", total_hours, breakdowns={"mission": hours_by_mission}

@@ -132,10 +132,10 @@ def drill(request: HttpRequest, indicator: str) -> HttpResponse:
         "counts": counts,
         "personal": personal,
         "drillable": {
-            name: bool(listed)
+            name: bool(parts)
             and all(
                 drilldown.drillable(indicator, part.kind, name)
-                for part in listed
+                for _, part in parts
                 # A transfer counts as a `referral_out` interaction (drilldown.narrow).
                 if not (part is found.also and name == "kind")
             )
@@ -144,14 +144,15 @@ def drill(request: HttpRequest, indicator: str) -> HttpResponse:
     }
     if personal:
         context |= {prefix + "page": _page(request, part, prefix) for prefix, part in parts}
-        shows_costs = any(part.kind == drilldown.COSTS for _, part in parts)
-        if shows_costs:
+        cost = next((part for _, part in parts if part.kind == drilldown.COSTS), None)
+        if cost is not None:
             sort = request.GET.get("sort", "date")
-            lines = [] if indicator == "experts.cost" else drilldown.cost_lines(scope)
+            found_lines = cost.queryset.lines
+            lines = [] if found_lines is None else drilldown.cost_lines(scope, found_lines)
             lines.sort(key=LINE_SORTS.get(sort.lstrip("-"), LINE_SORTS["date"]))
             if sort.startswith("-"):
                 lines.reverse()
-            experts = drilldown.expert_activities(scope).prefetch_related("projects")
+            experts = cost.queryset.activities.prefetch_related("projects")
             context |= {
                 "sort": sort,
                 "cost_lines": lines,

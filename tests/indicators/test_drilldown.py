@@ -5,6 +5,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 
 from sillon.catalogue.periods import parse_period
@@ -88,3 +89,36 @@ def test_a_cost_lists_its_lines_with_their_share_and_its_experts(bakery, manager
     assert [a.cost_eur for a in response.context["experts"]] == [Decimal("500")]
     assert response.context["value"].numerator == Decimal("28000")
     assert "dpage" in response.context  # the jobs created, the denominator
+
+
+def test_missions_cost_lists_every_activity_whose_cost_it_sums(bakery):
+    at = scope(bakery, "2025")
+    value = {r.indicator.id: r.value for r in compute(bakery, at.period)}["missions.cost"]
+    listed = drilldown.cost_activities("missions.cost", at)
+    shares = sum(row.share for row in drilldown.cost_lines(at))
+    assert [a.cost_eur for a in listed] == [Decimal("500")]
+    assert shares + sum(a.cost_eur for a in listed) == value.value == Decimal("28000")
+    # The engine sums the cost of any activity, the list holds any activity with a cost:
+    # the database lets only an expert intervention carry one, so no other kind adds to
+    # missions.cost.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        make.activity(
+            bakery, [], date=datetime.date(2025, 6, 1), kind=ActivityKind.EVENT, cost_eur=80
+        )
+
+
+def test_a_cost_breakdown_cell_opens_the_lines_and_activities_it_adds_up(bakery, manager):
+    url = reverse("indicator_records", args=[bakery.slug, "accompaniment.cost"])
+
+    def cell(breakdown, key):
+        response = manager.client.get(url, {"period": "2025", "breakdown": breakdown, "key": key})
+        assert response.status_code == 200
+        lines = [(row.line.category, row.share) for row in response.context["cost_lines"]]
+        return lines, [a.cost_eur for a in response.context["experts"]]
+
+    assert cell("category", "expert") == ([], [Decimal("500")])
+    assert cell("category", "staff") == ([("staff", Decimal("27500"))], [])
+    assert cell("category", "overhead") == ([], [])
+    # Neither the line nor the expert names a programme.
+    assert cell("programme", "none") == ([("staff", Decimal("27500"))], [Decimal("500")])
+    assert cell("programme", "seeds") == ([], [])

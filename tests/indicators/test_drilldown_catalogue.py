@@ -62,17 +62,17 @@ def measured(indicator_id: str, queryset):
     return SCALED.get(indicator_id, 1) * queryset.count()
 
 
-def cost_of(scope: Scope, with_lines: bool = True) -> Decimal:
-    """The cost lines' share in P (amount × days inside P / days) and the experts' cost."""
+def cost_of(found: drilldown.CostRecords, scope: Scope) -> Decimal:
+    """The cost lines' share in P (amount × days inside P / days) and the cost of the
+    activities listed (the experts', or every activity's for `missions.cost`)."""
     period, total = scope.period, Decimal(0)
-    if with_lines:
-        for row in drilldown.cost_lines(scope):
-            line = row.line
+    if found.lines is not None:
+        for line in found.lines:
             inside = (min(line.period_end, period.end) - max(line.period_start, period.start)).days
             total += (
                 line.amount_eur * (inside + 1) / ((line.period_end - line.period_start).days + 1)
             )
-    return total + sum((a.cost_eur or 0 for a in drilldown.expert_activities(scope)), Decimal(0))
+    return total + sum((a.cost_eur or 0 for a in found.activities), Decimal(0))
 
 
 def same(left, right) -> bool:
@@ -89,7 +89,7 @@ def demo(db):
 
 def whole_measure(indicator_id, found, scope):
     if found.whole.kind == drilldown.COSTS:
-        return cost_of(scope, with_lines=indicator_id != "experts.cost")
+        return cost_of(found.whole.queryset, scope)
     total = measured(indicator_id, found.whole.queryset)
     if found.also is not None:
         total += found.also.queryset.count()
@@ -98,7 +98,7 @@ def whole_measure(indicator_id, found, scope):
 
 def check_ratio(indicator_id, found, value, scope):
     if found.numerator.kind == drilldown.COSTS:
-        numerator = cost_of(scope)
+        numerator = cost_of(found.numerator.queryset, scope)
     else:
         numerator = measured(indicator_id, found.numerator.queryset)
     denominator_id = indicator_id
@@ -118,7 +118,7 @@ def check_ratio(indicator_id, found, value, scope):
 def check_breakdowns(indicator_id, value, scope, checked):
     for name, cells in value.breakdowns.items():
         probe = drilldown.drill(indicator_id, scope)
-        kinds = [part.kind for _, part in probe.parts if part.kind != drilldown.COSTS]
+        kinds = [part.kind for _, part in probe.parts]
         if not kinds or not all(
             drilldown.drillable(indicator_id, kind, name)
             for prefix, kind in zip([p for p, _ in probe.parts], kinds, strict=False)
@@ -194,6 +194,13 @@ def test_every_figure_of_the_catalogue_opens_what_it_counts(demo):
     )
     assert ("holders.count", "gender") in checked_cells
     assert ("applications.received", "decision") in checked_cells
+    # Each cell of a cost breakdown opens the cost lines and activities it adds up.
+    assert {
+        ("accompaniment.cost", "category"),
+        ("accompaniment.cost", "programme"),
+        ("experts.cost", "expert_type"),
+        ("missions.cost", "mission"),
+    } <= checked_cells
 
 
 def test_the_reasons_for_opening_no_records_name_catalogue_figures():
