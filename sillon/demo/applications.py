@@ -13,6 +13,9 @@ from sillon.register.models import Application, Enrolment, Project
 SOURCE = "demo"
 # Far from the projects' enterprise numbers (demo/register.py), never the same.
 NUMBER_OFFSET = 2_000_000
+# The comparison group's enterprises stay a few hundred whatever the demo's size: the
+# sync of the demo reads them (demo/register_entries.py).
+MAX_NUMBERED = 300
 
 
 def populate(organisation, seed: int) -> int:
@@ -32,6 +35,7 @@ def populate(organisation, seed: int) -> int:
 
     projects = Project.objects.filter(organisation=organisation).order_by("intake_date", "pk")
     programmes = sorted(set(first_programme.values()))
+    numbered = 0
     for project in projects.only("pk", "name", "intake_date", "nace_code", "nace_version"):
         programme = first_programme.get(project.pk)
         if programme is None:
@@ -64,6 +68,10 @@ def populate(organisation, seed: int) -> int:
                 [6, 2, 1],
             )[0]
             decided = decision != ApplicationDecision.WAITING
+            number = ""
+            if rng.random() < 0.4 and numbered < MAX_NUMBERED:
+                number = enterprise_number(NUMBER_OFFSET + len(rows))
+                numbered += 1
             rows.append(
                 Application(
                     organisation=organisation,
@@ -72,9 +80,7 @@ def populate(organisation, seed: int) -> int:
                     date=day,
                     programme_id=rng.choice(programmes),
                     name=f"{project.name} ({rng.randint(2, 99)})",
-                    enterprise_number=(
-                        enterprise_number(NUMBER_OFFSET + len(rows)) if rng.random() < 0.4 else ""
-                    ),
+                    enterprise_number=number,
                     decision=decision,
                     decision_date=day + datetime.timedelta(days=rng.randint(5, 40))
                     if decided

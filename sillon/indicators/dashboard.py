@@ -160,8 +160,22 @@ def assemble(organisation, period: Period, today: date) -> dict:
         "trend": trend,
         "survival": values["enterprises.survival_by_cohort"].rows,
         "km": values["enterprises.survival_km"].rows,
+        "comparison": comparison_context(values["comparison.survival"].rows),
         "persistence": values["jobs.persistence_by_cohort"].rows,
         # Beside every persistence figure (docs/spec/followup.md, "Figures").
         "response_rate": values["followup.response_rate"].value,
         "confirmed": followup.confirmed_sentence(values["jobs.confirmed_share"].value),
+    }
+
+
+def comparison_context(rows) -> dict:
+    """comparison.survival beside the survival table (docs/spec/comparison.md §4), as
+    the annual report gives it: sizes only while a group is small."""
+    groups, enough = enterprises.comparison_table(rows)
+    return {
+        "indicator": BY_ID["comparison.survival"],
+        "groups": groups,
+        "enough": enough,
+        "minimum": enterprises.COMPARISON_GROUP_MINIMUM,
+        "caveat": enterprises.COMPARISON_CAVEAT,
     }

@@ -6,6 +6,7 @@ needs every duration: two dates per enterprise are read and lifelines runs on th
 """
 
 from django.db.models import Count, Exists, F, OuterRef, Q
+from django.utils.translation import gettext_lazy as _
 
 from sillon.indicators.applications import not_accompanied_enterprises
 from sillon.indicators.datekeys import anniversaries_by_cohort, cohort_rate, pooled_rate
@@ -16,6 +17,18 @@ SURVIVAL_YEARS = (1, 2, 3)
 COHORT_YEARS = (1, 2, 3, 4, 5)
 KM_YEARS = (1, 2, 3, 4, 5)
 DAYS_PER_YEAR = 365.25
+# Below this many enterprises in either group, comparison.survival is shown by its
+# sizes only (docs/spec/comparison.md §4).
+COMPARISON_GROUP_MINIMUM = 5
+COMPARISON_GROUPS = {
+    "accompanied": _("Enterprises created during the accompaniment"),
+    "not_accompanied": _("Enterprises of rejected or withdrawn applicants"),
+}
+COMPARISON_CAVEAT = _(
+    "The groups are not randomised: applicants were selected, and the enterprises of "
+    "those not accompanied are known only through the official register when they "
+    "gave an enterprise number. The difference is not the effect of the accompaniment."
+)
 
 
 def accompanied_enterprises(scope: Scope):
@@ -147,6 +160,26 @@ def survival(scope: Scope) -> dict[str, IndicatorValue]:
         rows=kaplan_meier(created.order_by().values_list("creation_date", "cessation_date"), as_of),
     )
     return values
+
+
+def comparison_table(rows: list[dict] | None) -> tuple[list[dict], bool]:
+    """comparison.survival as shown (annual report, dashboard): each group with its
+    label, size and 1/2/3-year rates, and whether both groups are large enough for the
+    rates to be given."""
+    groups = {row["group"]: row for row in rows or []}
+    enough = all(
+        groups.get(group, {}).get("n", 0) >= COMPARISON_GROUP_MINIMUM for group in COMPARISON_GROUPS
+    )
+    shown = [
+        {
+            "group": group,
+            "label": label,
+            "n": groups.get(group, {}).get("n", 0),
+            "rates": [groups.get(group, {}).get(f"rate_{years}y") for years in SURVIVAL_YEARS],
+        }
+        for group, label in COMPARISON_GROUPS.items()
+    ]
+    return shown, enough
 
 
 def lifetime(created, ceased, as_of) -> tuple[float, bool]:

@@ -3,6 +3,7 @@ a new user would: the register agrees with Sillon except for three enterprises â
 in bankruptcy, one gone from the register, one with another legal form."""
 
 import datetime
+from dataclasses import dataclass
 from pathlib import Path
 
 from sillon.accounts.models import Organisation
@@ -18,14 +19,32 @@ LANGUAGES = ("FR", "NL", "DE")
 NAME_LANGUAGE = {"fr": "1", "nl": "2"}
 
 
+@dataclass(frozen=True)
+class Fate:
+    """An applicant's enterprise in the register: its start, the day it stopped (None
+    while it lives) and its name."""
+
+    start: datetime.date
+    stop: datetime.date | None
+    name: str
+
+
 def other_legal_form(code: str) -> str:
     return "610" if code != "610" else "706"
 
 
 def demo_extract(
-    organisation: Organisation, path: Path, number: int = 140, snapshot: datetime.date | None = None
+    organisation: Organisation,
+    path: Path,
+    number: int = 140,
+    snapshot: datetime.date | None = None,
+    changes: bool = True,
+    applicants: dict[str, "Fate"] | None = None,
 ) -> dict[str, list[str]]:
-    """Write the extract; returns the enterprise numbers changed, by change."""
+    """Write the extract; returns the enterprise numbers changed, by change. Without
+    `changes` the register agrees with Sillon on every enterprise; `applicants` adds the
+    enterprises of applicants as the register shows them at the snapshot (started by
+    then; stopped ones in bankruptcy or gone, in turn)."""
     snapshot = snapshot or datetime.date.today().replace(day=1)
     enterprises = list(
         Enterprise.objects.filter(organisation=organisation)
@@ -34,7 +53,7 @@ def demo_extract(
         .order_by("enterprise_number")
     )
     candidates = [e for e in enterprises if e.cessation_date is None and e.legal_form]
-    bankrupt, gone, reformed = ([*candidates, None, None, None])[:3]
+    bankrupt, gone, reformed = ([*candidates, None, None, None] if changes else [None] * 3)[:3]
     tables = {name: [] for name in ("enterprise", "denomination", "address", "activity")}
     for enterprise in enterprises:
         if enterprise is gone:
@@ -79,6 +98,16 @@ def demo_extract(
         project = enterprise.project
         if project.nace_code:
             tables["activity"].append([key, "001", project.nace_version, project.nace_code, "MAIN"])
+    for position, (enterprise_number, fate) in enumerate(sorted((applicants or {}).items())):
+        if fate.start > snapshot:
+            continue  # not yet registered
+        stopped = fate.stop is not None and fate.stop <= snapshot
+        if stopped and position % 2:
+            continue  # gone from the register
+        key = dotted(enterprise_number)
+        situation = "050" if stopped else "000"
+        tables["enterprise"].append([key, "AC", situation, "2", "610", "", kbo_date(fate.start)])
+        tables["denomination"].append([key, NAME_LANGUAGE["fr"], "001", fate.name])
     tables = {
         "meta": meta_rows("full", number, snapshot),
         "code": [

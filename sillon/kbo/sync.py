@@ -21,9 +21,11 @@ from sillon.register.models import Enterprise
 BATCH = 500
 
 
-def sync_extract(path) -> SyncRun:
+def sync_extract(path, tracked: list[str] | None = None) -> SyncRun:
+    """`tracked` narrows the numbers read to some organisation's (the demo's own
+    history, sillon/demo/register_entries.py); every organisation's by default."""
     started_at, clock = timezone.now(), time.perf_counter()
-    tracked = tracked_numbers()  # every organisation's
+    tracked = tracked_numbers() if tracked is None else tracked
     with Extract(path) as extract:
         meta = extract.meta
         if meta.kind == SyncKind.UPDATE:

@@ -8,6 +8,7 @@ from sillon.catalogue.indicators import BY_ID
 from sillon.catalogue.periods import Period, year_period
 from sillon.comparison.baselines import BASELINES
 from sillon.comparison.compare import compare
+from sillon.indicators import enterprises as enterprise_indicators
 from sillon.indicators.followup import confirmed_sentence
 from sillon.outcomes.choices import EMES_CRITERIA
 from sillon.reports import charts, key_figures, mission
@@ -384,42 +385,28 @@ def comparison(ctx) -> Section:
     return Section(0, "comparison", _("Comparison with similar structures"), blocks)
 
 
-# Below this many enterprises in either group, the table gives the sizes only
-# (docs/spec/comparison.md §4).
-COMPARISON_GROUP_MINIMUM = 5
-
-
 def comparison_group(ctx) -> list:
     """Survival of the accompanied enterprises beside that of the enterprises of
     rejected and withdrawn applicants (comparison.survival), with its caveat."""
     ctx.use("comparison.survival")
-    groups = {row["group"]: row for row in ctx.values["comparison.survival"].rows or []}
-    labels = {
-        "accompanied": _("Enterprises created during the accompaniment"),
-        "not_accompanied": _("Enterprises of rejected or withdrawn applicants"),
-    }
-    enough = all(groups.get(group, {}).get("n", 0) >= COMPARISON_GROUP_MINIMUM for group in labels)
+    groups, enough = enterprise_indicators.comparison_table(ctx.values["comparison.survival"].rows)
     head = [_("Group"), _("Enterprises")]
     if enough:
-        head += [_("%(years)s y") % {"years": years} for years in (1, 2, 3)]
+        head += [
+            _("%(years)s y") % {"years": years} for years in enterprise_indicators.SURVIVAL_YEARS
+        ]
     rows = []
-    for group, label in labels.items():
-        row = groups.get(group, {})
-        cells = [Cell(row.get("n", 0), "count")]
+    for group in groups:
+        cells = [Cell(group["n"], "count")]
         if enough:
-            cells += [Cell(row.get(f"rate_{years}y"), "rate") for years in (1, 2, 3)]
-        rows.append(Row(label, cells))
+            cells += [Cell(rate, "rate") for rate in group["rates"]]
+        rows.append(Row(str(group["label"]), cells))
     table = Table(ctx.label("comparison.survival"), head, rows)
-    caveat = _(
-        "The groups are not randomised: applicants were selected, and the enterprises of "
-        "those not accompanied are known only through the official register when they "
-        "gave an enterprise number. The difference is not the effect of the accompaniment."
-    )
     if not enough:
         table.note = _(
             "Fewer than %(minimum)s enterprises in a group: only the sizes are given."
-        ) % {"minimum": COMPARISON_GROUP_MINIMUM}
-    return [table, Text([caveat], caveat=True)]
+        ) % {"minimum": enterprise_indicators.COMPARISON_GROUP_MINIMUM}
+    return [table, Text([str(enterprise_indicators.COMPARISON_CAVEAT)], caveat=True)]
 
 
 def baselines_table(ctx) -> Table:

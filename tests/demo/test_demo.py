@@ -6,7 +6,10 @@ from django.db.models import Count, Sum
 from sillon.accounts.demo import DEMO_PASSWORD
 from sillon.accounts.models import Membership, Organisation
 from sillon.accounts.roles import Role
+from sillon.catalogue.periods import parse_period
 from sillon.codes import enterprise_numbers, legal_forms, nace
+from sillon.indicators.engine import compute
+from sillon.kbo.models import Finding, RegisterEntry
 from sillon.mission.models import Mission, Stake
 from sillon.register.models import (
     Activity,
@@ -267,3 +270,19 @@ def test_the_follow_up_replay_records_its_events_without_a_log_line_each(
     assert events.filter(kind="followup.reviewed").exists()
     followup_lines = [line for line in lines if '"followup.' in line]
     assert len(followup_lines) == 1 and '"as_of": "2025-01-01"' in followup_lines[0]
+
+
+def test_demo_register_keeps_the_applicants_enterprises_for_the_comparison(db):
+    call_command("demo", projects=300, seed=1)
+    organisation = Organisation.objects.get(slug="coopcity")
+    found = compute(organisation, parse_period("2025"))
+    rows = next(r.value.rows for r in found if r.indicator.id == "comparison.survival")
+    not_accompanied = next(row for row in rows if row["group"] == "not_accompanied")
+    assert not_accompanied["n"] >= 5
+    # Some stopped, on the snapshot of the first extract that showed it, and not all.
+    assert 0 < not_accompanied["rate_1y"] < 1
+    entries = RegisterEntry.objects.tracked_by(organisation)
+    assert entries.filter(stopped_since__isnull=False).exists()
+    assert entries.filter(active=False).exists()
+    # The register agrees with Sillon on the organisation's enterprises: no finding.
+    assert not Finding.objects.exists()

@@ -6,12 +6,20 @@ import re
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from sillon.accounts.roles import Role
+from sillon.core.templatetags.sillon import figure
+from sillon.demo.register import enterprise_number
+from sillon.indicators.enterprises import COMPARISON_CAVEAT, COMPARISON_GROUPS
+from sillon.kbo.models import SyncRun
 from sillon.outcomes.models import Target
 from sillon.register.choices import ProjectStatus
 from sillon.register.models import Programme
 from tests.indicators.test_accompaniment import enrol, project
+from tests.indicators.test_comparison_survival import D, apply, entry, hand_made  # noqa: F401
+from tests.register import factories as make
 
 
 @pytest.fixture
@@ -151,3 +159,58 @@ def test_the_follow_up_response_rate_and_the_confirmed_data_are_beside_persisten
     # Written at once (the follow-up's records bump the figures' data version).
     assert response.context["response_rate"] == 0.5
     assert response.content.decode().count("50,0\u00a0%") >= 2
+
+
+def comparison_rows(response) -> list[list[str]]:
+    """The cells of the comparison.survival table, row by row, without tags."""
+    table = re.search(
+        r'<table class="table" id="comparison-survival">(.*?)</table>', response.text, re.S
+    )
+    rows = re.findall(r"<tr>(.*?)</tr>", table.group(1), re.S)
+    return [
+        [
+            re.sub(r"<[^>]+>", "", cell).strip()
+            for cell in re.findall(r"<t[hd][^>]*>(.*?)</t[hd]>", row, re.S)
+        ]
+        for row in rows
+    ]
+
+
+def test_the_comparison_group_gives_only_the_sizes_below_five(hand_made, manager):  # noqa: F811
+    response = dashboard(manager, hand_made)
+    with translation.override("fr"):  # the organisation's language
+        accompanied, others = (str(label) for label in COMPARISON_GROUPS.values())
+        assert comparison_rows(response) == [
+            [_("Group"), _("Enterprises")],
+            [accompanied, "4"],
+            [others, "3"],
+        ]
+        note = _("Fewer than %(minimum)s enterprises in a group: only the sizes are given.")
+        assert note % {"minimum": 5} in response.text
+        assert str(COMPARISON_CAVEAT) in response.text
+
+
+def test_the_comparison_group_gives_the_rates_from_five_in_each_group(hand_made, manager):  # noqa: F811
+    programme = Programme.objects.get(organisation=hand_made, code="seeds")
+    sync = SyncRun.objects.get()
+    for k in (11, 12):
+        number = enterprise_number(900 + k)
+        apply(hand_made, programme, f"C-{k}", D(2020, 1, 2), "rejected", number)
+        entry(sync, number, D(2020, 2, 1))
+    project = make.project(hand_made, "P-5", intake_date=D(2020, 1, 1))
+    make.enrolment(project, programme, start_date=D(2020, 1, 6))
+    make.enterprise(project, creation_date=D(2020, 5, 1), created_during_accompaniment=True)
+    response = dashboard(manager, hand_made)
+    # The same rates as the annual report's (tests/indicators/test_comparison_survival.py).
+    rate = lambda value: figure(value, "rate")  # noqa: E731
+    with translation.override("fr"):
+        accompanied, others = (str(label) for label in COMPARISON_GROUPS.values())
+        years = [_("%(years)s y") % {"years": k} for k in (1, 2, 3)]
+        assert comparison_rows(response) == [
+            [_("Group"), _("Enterprises"), *years],
+            [accompanied, "5", rate(1), rate(2 / 3), rate(2 / 3)],
+            [others, "5", rate(4 / 5), rate(4 / 5), rate(3 / 4)],
+        ]
+        note = _("Fewer than %(minimum)s enterprises in a group: only the sizes are given.")
+        assert note % {"minimum": 5} not in response.text
+        assert str(COMPARISON_CAVEAT) in response.text

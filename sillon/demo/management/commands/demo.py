@@ -18,7 +18,7 @@ from sillon.accounts.demo import (
 )
 from sillon.accounts.models import Organisation
 from sillon.core.bulk import refresh_statistics
-from sillon.demo import applications, followup, mission, outcomes, register
+from sillon.demo import applications, followup, mission, outcomes, register, register_entries
 from sillon.demo.purge import is_demo_organisation, purge_organisation
 
 
@@ -123,6 +123,7 @@ class Command(BaseCommand):
         applications.populate(organisation, seed)
         mission.populate(organisation, seed)
         followup.populate(organisation, seed)
+        register_entries.populate(organisation, seed)
         if sys.stderr.isatty():
             sys.stderr.write("\n")
         return organisation, kept
