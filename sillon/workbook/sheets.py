@@ -96,10 +96,12 @@ def amount(raw, digits: int, places: int):
     value = cells.decimal(raw)
     if value is None:
         return None
-    if value.as_tuple().exponent < -places and value != round(value, places):
-        raise CellError(_("At most %(places)d decimals.") % {"places": places})
+    # The size first: rounding a number of more digits than the decimal context holds
+    # raises InvalidOperation instead of answering.
     if abs(value) >= 10 ** (digits - places):
         raise CellError(_("This number is too large."))
+    if value.as_tuple().exponent < -places and value != round(value, places):
+        raise CellError(_("At most %(places)d decimals.") % {"places": places})
     return round(value, places)
 
 

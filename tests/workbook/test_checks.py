@@ -340,6 +340,14 @@ def test_a_manager_may_import_the_template_with_its_admin_sheets_left_empty(org_
     assert Project.objects.filter(organisation=org_a).count() == 1
 
 
+def test_a_number_longer_than_the_decimal_context_is_refused_not_a_crash(org_a):
+    # Found by the generated test below: rounding it raised InvalidOperation.
+    sheets = activities(["A-1", "2025-03-04", "coaching", "123456789012345678901234567.891", "P-1"])
+    result = import_workbook(org_a, xlsx(sheets), "long.xlsx", dry_run=True)
+    assert [(p.sheet, p.row) for p in result.problems] == [("activities", 2)]
+    assert result.problems[0].message
+
+
 def PRINTABLE(size):
     # Cells cannot hold control characters: openpyxl refuses to write them.
     return st.text(st.characters(blacklist_categories=("Cc", "Cs")), max_size=size)
