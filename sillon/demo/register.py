@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from sillon.accounts.models import Organisation
 from sillon.codes.text import fold
-from sillon.core.bulk import History, InstanceWriter, RowWriter
+from sillon.core.bulk import History, InstanceWriter, RowWriter, indexes_built_after
 from sillon.register.choices import (
     ActivityKind,
     EnrolmentOutcome,
@@ -309,17 +309,36 @@ ACTIVITY_FIELDS = [
 ACTIVITY_ROW = {name: DEFAULTS.get(name) for name in ACTIVITY_FIELDS}
 
 
+# The tables populate writes, whose indexes are built once at the end.
+WRITTEN = [
+    Project,
+    Person,
+    Enrolment,
+    Enterprise,
+    Activity,
+    Activity.projects.through,
+    Project.holders.through,
+    *(model.history.model for model in (Project, Person, Enrolment, Enterprise)),
+]
+
+
 class Writers:
     """Row writers shared by every chunk, and the history of the demo."""
 
     def __init__(self):
         self.projects = InstanceWriter(Project)
         self.persons = InstanceWriter(Person)
-        self.enrolments = InstanceWriter(Enrolment)
-        self.enterprises = InstanceWriter(Enterprise)
+        self.enrolments = InstanceWriter(Enrolment, parents=(self.projects,))
+        self.enterprises = InstanceWriter(Enterprise, parents=(self.projects,))
         self.activities = RowWriter(Activity, [*ACTIVITY_FIELDS, "project_count"])
-        self.activity_projects = RowWriter(Activity.projects.through, ["activity", "project"])
-        self.holders = RowWriter(Project.holders.through, ["project", "person"])
+        self.activity_projects = RowWriter(
+            Activity.projects.through,
+            ["activity", "project"],
+            parents=(self.activities, self.projects),
+        )
+        self.holders = RowWriter(
+            Project.holders.through, ["project", "person"], parents=(self.projects, self.persons)
+        )
         self.history = History(None, SOURCE)
 
     def flush_records(self) -> None:
@@ -741,15 +760,16 @@ def populate(
         for _ in range(projects)
     )
     writers = Writers()
-    for first in range(0, projects, CHUNK):
-        chunk = Chunk()
-        for intake in intakes[first : first + CHUNK]:
-            generator.project(chunk, intake)
-        generator.trainings(chunk)
-        chunk.write(writers)
-        if progress:
-            progress(min(first + CHUNK, projects))
-    events = Chunk()
-    generator.events(events)
-    events.write(writers)
-    writers.flush()
+    with indexes_built_after(*WRITTEN):
+        for first in range(0, projects, CHUNK):
+            chunk = Chunk()
+            for intake in intakes[first : first + CHUNK]:
+                generator.project(chunk, intake)
+            generator.trainings(chunk)
+            chunk.write(writers)
+            if progress:
+                progress(min(first + CHUNK, projects))
+        events = Chunk()
+        generator.events(events)
+        events.write(writers)
+        writers.flush()

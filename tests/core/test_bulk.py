@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from django.apps import apps
 from django.conf import settings
+from django.db import IntegrityError, connection, transaction
 from simple_history.models import HistoricalRecords
 
 from sillon.accounts.models import Organisation
@@ -212,3 +213,58 @@ def test_update_rows_sets_the_fields_of_each_row(org_a):
     second.refresh_from_db()
     assert (first.name, first.themes) == ("Atelier", ["gender", "food"])
     assert (second.name, second.themes) == ("Vrac", [])
+
+
+@pytest.mark.django_db
+def test_a_writer_flushes_the_rows_its_rows_refer_to_first(org_a):
+    org_a.bump_data_version()
+    projects = bulk.InstanceWriter(Project, batch=100)
+    holders = bulk.RowWriter(
+        Project.holders.through, ["project", "person"], batch=1, parents=(projects,)
+    )
+    person = Person.objects.create(organisation=org_a, ref="H-1", first_name="Zoé")
+    project = Project(**project_values(org_a, "P-1"))
+    projects.write(project)
+    # The link fills its batch at once: its project is written before it.
+    holders.add(project.pk, person.pk)
+    assert Project.objects.filter(pk=project.pk).exists()
+    assert list(project.holders.all()) == [person]
+
+
+def index_names(*models) -> set[str]:
+    tables = {model._meta.db_table for model in models}
+    with connection.cursor() as cursor:
+        return {
+            name
+            for table in tables
+            for name, info in connection.introspection.get_constraints(cursor, table).items()
+            if info["index"]
+        }
+
+
+@pytest.mark.django_db
+def test_indexes_are_built_again_after_the_rows_are_loaded(org_a):
+    models = (Activity, Activity.projects.through)
+    before = index_names(*models)
+    assert "activity_period_figures" in before
+    with bulk.indexes_built_after(*models):
+        if connection.vendor == "sqlite":
+            assert "activity_period_figures" not in index_names(*models)
+        Activity.objects.create(
+            organisation=org_a, ref="A-1", date=datetime.date(2024, 1, 2), kind="event", hours=1
+        )
+    assert index_names(*models) == before
+    # Rebuilt, a unique index still refuses a duplicate.
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Activity.objects.create(
+            organisation=org_a, ref="A-1", date=datetime.date(2024, 1, 3), kind="event", hours=1
+        )
+
+
+@pytest.mark.django_db(transaction=True)
+def test_indexes_are_not_dropped_outside_a_transaction():
+    if connection.vendor != "sqlite":
+        pytest.skip("PostgreSQL keeps its indexes while loading")
+    with pytest.raises(RuntimeError), bulk.indexes_built_after(Activity):
+        pass
+    assert "activity_period_figures" in index_names(Activity)
