@@ -14,7 +14,7 @@ from sillon.followup import rules
 from sillon.followup.choices import WAVE_YEARS, QuestionnaireStatus, Wave
 from sillon.followup.models import Message, Questionnaire, Unsubscribe
 from sillon.register.choices import ProjectStatus
-from sillon.register.models import Person, Project
+from sillon.register.models import Enrolment, Person, Project
 
 
 @dataclass
@@ -99,15 +99,27 @@ def followed_projects(organisation: Organisation):
     )
 
 
-def waves_of(organisation: Organisation, as_of: datetime.date, exits: Q | None = None) -> list[Due]:
+def waves_of(
+    organisation: Organisation,
+    as_of: datetime.date,
+    exits: list[tuple[datetime.date, datetime.date]] | None = None,
+) -> list[Due]:
     """Every wave of a followed project whose due date is on or before `as_of` (of the
-    exit dates `exits` selects, when given)."""
+    projects whose exit date is in one of the ranges `exits`, when given)."""
     # anniversary(as_of, -1) is a day early when as_of is 28 February after a 29th.
     projects = followed_projects(organisation).filter(
         exit_date__lte=anniversary(as_of, -1) + rules.DAY
     )
     if exits is not None:
-        projects = projects.filter(exits)
+        exit_in, end_in = Q(), Q()
+        for first, last in exits:
+            exit_in |= Q(exit_date__range=(first, last))
+            end_in |= Q(end_date__range=(first, last))
+        # A project's exit date is its last enrolment's end: the projects with an
+        # enrolment ending in a range come first, so that the exit dates are computed
+        # for those only, not for every project of the organisation.
+        ending = Enrolment.objects.filter(end_in, organisation=organisation)
+        projects = projects.filter(exit_in, pk__in=ending.values("project_id"))
     dues = []
     for project in projects.order_by("ref"):
         for wave in Wave.values:
@@ -130,21 +142,19 @@ def not_sent(questionnaire: Questionnaire | None) -> bool:
     )
 
 
-def exits_with_a_wave_in_window(as_of: datetime.date) -> Q:
-    """The exit dates whose n1 or n2 wave can be in its window on `as_of`, with a day
-    to spare on each side for anniversaries of 29 February: a narrowing of the query
-    only, rules.in_window decides. (The other exits are most of a large organisation's,
-    and the plan runs every day.)"""
+def exits_with_a_wave_in_window(as_of: datetime.date) -> list[tuple[datetime.date, datetime.date]]:
+    """The ranges of exit dates whose n1 or n2 wave can be in its window on `as_of`,
+    with a day to spare on each side for anniversaries of 29 February: a narrowing of
+    the query only, rules.in_window decides. (The other exits are most of a large
+    organisation's, and the plan runs every day.)"""
     window_start = as_of - rules.WINDOW_DAYS * rules.DAY
-    exits = Q()
-    for years in WAVE_YEARS.values():
-        exits |= Q(
-            exit_date__range=(
-                anniversary(window_start, -years) - rules.DAY,
-                anniversary(as_of, -years) + rules.DAY,
-            )
+    return [
+        (
+            anniversary(window_start, -years) - rules.DAY,
+            anniversary(as_of, -years) + rules.DAY,
         )
-    return exits
+        for years in WAVE_YEARS.values()
+    ]
 
 
 def plan(organisation: Organisation, as_of: datetime.date) -> Plan:

@@ -119,3 +119,34 @@ def test_plan_counts_only_reachable_holders(org_a):
 def test_plan_of_another_organisation_is_empty(org_a, org_b):
     followed_project(org_a)
     assert plan_json(org_b, D(2025, 7, 1))["invitations"] == []
+
+
+def test_the_plan_narrowed_to_exits_near_a_window_finds_every_wave_in_its_window(org_a):
+    """The plan reads only the projects with an enrolment ending near a window; on each
+    day it must find what every wave of every followed project, in its window, gives."""
+    exits = [D(2024, 2, 29), D(2024, 3, 1), D(2023, 11, 30), D(2024, 6, 30), D(2023, 12, 31)]
+    for number, exit in enumerate(exits, start=1):
+        followed_project(org_a, ref=f"P-{number}", exit=exit)
+    # An earlier enrolment ending in a window does not make its project's exit date.
+    later = followed_project(org_a, ref="P-9", exit=D(2024, 2, 29))
+    make.enrolment(
+        later,
+        make.programme(org_a, "later"),
+        start_date=D(2024, 3, 1),
+        end_date=D(2024, 9, 15),
+        outcome="completed",
+    )
+    seen = set()
+    day = D(2024, 11, 25)
+    while day <= D(2026, 9, 30):
+        everything = [
+            (due.project.ref, due.wave)
+            for due in planning.waves_of(org_a, day)
+            if rules.in_window(due.due_date, day)
+        ]
+        planned = planning.plan(org_a, day).invitations
+        assert [(due.project.ref, due.wave) for due in planned] == everything, day
+        seen.update(everything)
+        day += datetime.timedelta(days=1)
+    # Every project's two waves came into a window at some point, P-9 by its last exit.
+    assert len(seen) == 2 * (len(exits) + 1)
