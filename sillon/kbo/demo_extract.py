@@ -40,17 +40,23 @@ def demo_extract(
     snapshot: datetime.date | None = None,
     changes: bool = True,
     applicants: dict[str, "Fate"] | None = None,
+    accompanied: bool = True,
 ) -> dict[str, list[str]]:
     """Write the extract; returns the enterprise numbers changed, by change. Without
     `changes` the register agrees with Sillon on every enterprise; `applicants` adds the
     enterprises of applicants as the register shows them at the snapshot (started by
-    then; stopped ones in bankruptcy or gone, in turn)."""
+    then; stopped ones in bankruptcy or gone, in turn); without `accompanied` the
+    organisation's own enterprises are left out."""
     snapshot = snapshot or datetime.date.today().replace(day=1)
-    enterprises = list(
-        Enterprise.objects.filter(organisation=organisation)
-        .exclude(enterprise_number="")
-        .select_related("project")
-        .order_by("enterprise_number")
+    enterprises = (
+        list(
+            Enterprise.objects.filter(organisation=organisation)
+            .exclude(enterprise_number="")
+            .select_related("project")
+            .order_by("enterprise_number")
+        )
+        if accompanied
+        else []
     )
     candidates = [e for e in enterprises if e.cessation_date is None and e.legal_form]
     bankrupt, gone, reformed = ([*candidates, None, None, None] if changes else [None] * 3)[:3]

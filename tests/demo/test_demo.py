@@ -8,8 +8,9 @@ from sillon.accounts.models import Membership, Organisation
 from sillon.accounts.roles import Role
 from sillon.catalogue.periods import parse_period
 from sillon.codes import enterprise_numbers, legal_forms, nace
+from sillon.demo import register_entries
 from sillon.indicators.engine import compute
-from sillon.kbo.models import Finding, RegisterEntry
+from sillon.kbo.models import Finding, RegisterEntry, tracked_numbers
 from sillon.mission.models import Mission, Stake
 from sillon.register.models import (
     Activity,
@@ -284,5 +285,9 @@ def test_demo_register_keeps_the_applicants_enterprises_for_the_comparison(db):
     entries = RegisterEntry.objects.tracked_by(organisation)
     assert entries.filter(stopped_since__isnull=False).exists()
     assert entries.filter(active=False).exists()
+    # Every tracked number, the organisation's enterprises too, as the last extract says.
+    assert entries.count() == len(tracked_numbers(organisation))
+    last_extract = register_entries.snapshots()[-1]
+    assert set(entries.values_list("snapshot_date", flat=True)) == {last_extract}
     # The register agrees with Sillon on the organisation's enterprises: no finding.
     assert not Finding.objects.exists()
