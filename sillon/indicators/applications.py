@@ -69,13 +69,20 @@ def not_accompanied_enterprises(scope: Scope):
     created (the register's start date) on or after the application's date; an
     enterprise the organisation has itself in Sillon is not in the group. Their creation
     date is `start_date`, their cessation date `stopped_since` (kbo/models.py)."""
-    applied_before = Application.objects.filter(
-        organisation=scope.organisation,
-        decision__in=NOT_ACCOMPANIED,
-        enterprise_number=OuterRef("enterprise_number"),
-        date__lte=OuterRef("start_date"),
+    applicants = Application.objects.filter(
+        organisation=scope.organisation, decision__in=NOT_ACCOMPANIED
+    ).exclude(enterprise_number="")
+    applied_before = applicants.filter(
+        enterprise_number=OuterRef("enterprise_number"), date__lte=OuterRef("start_date")
     )
+    # Not blank, as in the unique index on numbers, so that the database can use it.
     ours = Enterprise.objects.filter(
         organisation=scope.organisation, enterprise_number=OuterRef("enterprise_number")
+    ).exclude(enterprise_number="")
+    # Entries are the whole installation's: start from the applicants' few numbers
+    # (every entry tried against every enterprise took 13 minutes at 100,000 projects).
+    return (
+        RegisterEntry.objects.filter(enterprise_number__in=applicants.values("enterprise_number"))
+        .filter(Exists(applied_before))
+        .exclude(Exists(ours))
     )
-    return RegisterEntry.objects.filter(Exists(applied_before)).exclude(Exists(ours))

@@ -723,7 +723,11 @@ class Application(OrganisationRecord):
                 violation_error_message=_("Only an accepted application became a project."),
             ),
         ]
-        indexes = [models.Index(fields=["organisation", "date"])]
+        indexes = [
+            models.Index(fields=["organisation", "date"]),
+            # The comparison group's register entries are found by their number.
+            models.Index(fields=["organisation", "enterprise_number"], name="application_number"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.ref} {self.name}"
