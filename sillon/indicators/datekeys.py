@@ -11,8 +11,10 @@ bounded by the years, not by the data.
 """
 
 import datetime
+from collections.abc import Callable
+from fractions import Fraction
 
-from django.db.models import Case, Count, Func, IntegerField, Q, Sum, When
+from django.db.models import Case, Count, Func, IntegerField, Q, When
 from django.db.models import Value as V
 from django.db.models.functions import Greatest, Least
 from django.db.models.lookups import Exact
@@ -109,9 +111,20 @@ def anniversaries_by_cohort(queryset, start: str, end: str, years: int, as_of) -
     return [rows[cohort] for cohort in sorted(rows)]
 
 
-def year_ends_by_cohort(queryset, cohort_date: str, start: str, end: str, offsets: int, **sums):
-    """{cohort: [{"n": …, **sums} for y = cohort, cohort + 1, …, cohort + offsets]}: the
-    records active on 31 December of each year, counted and summed per cohort year.
+def year_ends_by_cohort(
+    queryset,
+    cohort_date: str,
+    start: str,
+    end: str,
+    offsets: int,
+    also: tuple[str, ...] = (),
+    weigh: Callable[..., Fraction] | None = None,
+):
+    """{cohort: [{"n": …, "weight": …} for y = cohort, cohort + 1, …, cohort + offsets]}:
+    the records active on 31 December of each year, counted per cohort year, and, with
+    `weigh`, weighed: the rows are also grouped by the columns `also`, and
+    `weigh(*their values, n)` is added (exact fractions: the sum is the same whatever
+    the order the database returns the groups in).
 
     A record is active on 31 December of y when its start year ≤ y ≤ the last year
     whose 31 December it reaches (its end year, or the year before when it ends before
@@ -129,18 +142,18 @@ def year_ends_by_cohort(queryset, cohort_date: str, start: str, end: str, offset
     groups = (
         queryset.annotate(cohort=cohort, first=first, last=last)
         .order_by()
-        .values_list("cohort", "first", "last")
-        .annotate(n=Count("pk"), **{name: Sum(expression) for name, expression in sums.items()})
+        .values_list("cohort", "first", "last", *also)
+        .annotate(n=Count("pk"))
     )
     table: dict[int, list[dict]] = {}
-    for cohort_year, first_offset, last_offset, n, *summed in groups:
+    for cohort_year, first_offset, last_offset, *values, n in groups:
         year_ends = table.setdefault(
-            cohort_year, [{"n": 0} | dict.fromkeys(sums, 0) for _ in range(offsets + 1)]
+            cohort_year, [{"n": 0, "weight": Fraction(0)} for _ in range(offsets + 1)]
         )
+        weight = weigh(*values, n) if weigh else 0
         for offset in range(first_offset, min(last_offset, offsets) + 1):
             year_ends[offset]["n"] += n
-            for name, value in zip(sums, summed, strict=True):
-                year_ends[offset][name] += value or 0
+            year_ends[offset]["weight"] += weight
     return table
 
 

@@ -6,25 +6,22 @@ and year ends in SQL too (`datekeys`), grouped by cohort.
 """
 
 from datetime import date
+from fractions import Fraction
 
 from django.db.models import (
     Case,
     CharField,
     Count,
     Exists,
-    ExpressionWrapper,
     F,
-    FloatField,
     IntegerField,
     OuterRef,
     Q,
-    Sum,
     When,
 )
 from django.db.models import (
     Value as V,
 )
-from django.db.models.functions import Cast
 
 from sillon.indicators.datekeys import (
     anniversaries_by_cohort,
@@ -48,11 +45,15 @@ BREAKDOWNS = {
 }
 PERSISTENCE_YEARS = (1, 2)
 YEAR_ENDS = ((0, "n"), (1, "n1"), (2, "n2"))
-# As floats: SQLite would divide two whole numbers of hours as integers (19/38 = 0).
-FTE = ExpressionWrapper(
-    Cast("weekly_hours", FloatField()) / Cast("full_time_hours", FloatField()),
-    output_field=FloatField(),
-)
+# FTE are summed exactly, in Python, over the jobs grouped by their hours: a SUM of
+# floats in the database depends on the order it adds the rows in (PostgreSQL's
+# parallel plans vary it), and the same data must give the same bytes (cli.md).
+FTE_HOURS = ("weekly_hours", "full_time_hours")
+
+
+def fte(weekly_hours, full_time_hours, n: int = 1) -> Fraction:
+    """The FTE of `n` jobs of these hours, exactly."""
+    return Fraction(weekly_hours) / Fraction(full_time_hours) * n
 
 
 def _jobs(scope: Scope):
@@ -144,21 +145,28 @@ def _groups(queryset, flags: dict | None = None) -> list[tuple]:
     their count and FTE: the combinations are bounded by the code lists, not by the
     data, and one pass over the jobs costs a sixth of one pass per breakdown."""
     columns = [*BREAKDOWNS.values(), *(flags or {})]
-    return list(
+    rows = (
         queryset.annotate(**(flags or {}))
         .order_by()
-        .values_list(*columns)
-        .annotate(n=Count("pk"), fte=Sum(FTE))
+        .values_list(*columns, *FTE_HOURS)
+        .annotate(n=Count("pk"))
     )
+    groups: dict[tuple, list] = {}
+    for *key, weekly_hours, full_time_hours, n in rows:
+        group = groups.setdefault(tuple(key), [0, Fraction(0)])
+        group[0] += n
+        group[1] += fte(weekly_hours, full_time_hours, n)
+    return [(*key, n, summed) for key, (n, summed) in groups.items()]
 
 
 def _count_and_fte(groups: list[tuple], name: str) -> dict[str, IndicatorValue]:
     count = IndicatorValue(name, sum(group[-2] for group in groups))
-    fte = IndicatorValue(f"{name}_fte", sum((group[-1] for group in groups), start=0))
+    ftes = IndicatorValue(f"{name}_fte", float(sum((group[-1] for group in groups), start=0)))
     for position, key in enumerate(BREAKDOWNS):
         count.breakdowns[key] = breakdown((group[position] or NONE, group[-2]) for group in groups)
-        fte.breakdowns[key] = breakdown((group[position] or NONE, group[-1]) for group in groups)
-    return {count.id: count, fte.id: fte}
+        parts = breakdown((group[position] or NONE, group[-1]) for group in groups)
+        ftes.breakdowns[key] = {part: float(amount) for part, amount in parts.items()}
+    return {count.id: count, ftes.id: ftes}
 
 
 def _shares(groups: list[tuple]) -> dict[str, IndicatorValue]:
@@ -233,15 +241,16 @@ def cohort_employment(scope: Scope) -> dict[str, IndicatorValue]:
         "start_date",
         "end_date",
         len(YEAR_ENDS) - 1,
-        fte=FTE,
+        also=FTE_HOURS,
+        weigh=fte,
     )
     rows = []
     for year, n in sorted(enterprises_by_year.items()):
         row = {"cohort": year, "enterprises": n}
         for offset, suffix in YEAR_ENDS:
             observable = date(year + offset, 12, 31) <= as_of
-            counted = jobs[year][offset] if year in jobs else {"n": 0, "fte": 0}
+            counted = jobs[year][offset] if year in jobs else {"n": 0, "weight": 0}
             row[f"headcount_{suffix}"] = counted["n"] if observable else None
-            row[f"fte_{suffix}"] = counted["fte"] if observable else None
+            row[f"fte_{suffix}"] = float(counted["weight"]) if observable else None
         rows.append(row)
     return {"jobs.cohort_employment": IndicatorValue("jobs.cohort_employment", rows=rows)}

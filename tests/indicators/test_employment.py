@@ -7,6 +7,7 @@ created when it starts on or after its project's first enrolment.
 
 import datetime
 from decimal import Decimal
+from fractions import Fraction
 
 import pytest
 
@@ -178,3 +179,30 @@ def test_an_employee_without_joint_committee_lowers_the_coverage(workforce):
     # Contracts other than none: X J1, X J2, Y J1, Y J3; permanent: X J1 and Y J1.
     permanent = values["jobs.permanent_share"]
     assert (permanent.numerator, permanent.denominator) == (2, 4)
+
+
+# Added as floats in this order, their FTE make 1.8923684210526317; in the reverse
+# order, and exactly, 1.8923684210526315.
+HOURS = ("32.16", "19.41", "20.34")
+
+
+@pytest.mark.parametrize("hours", [HOURS, HOURS[::-1]])
+def test_fte_are_summed_exactly_whatever_the_order_of_the_jobs(workforce, hours):
+    """A float SUM in the database depends on the order it adds the rows in: the command
+    line and the API gave different bytes on PostgreSQL. Summed as fractions, the FTE is
+    the float nearest the exact sum, whatever the order."""
+    z = Enterprise.objects.create(
+        organisation=workforce,
+        project=project(workforce, "PZ"),
+        name="Z",
+        legal_form="706",
+        creation_date=D(2025, 3, 1),
+    )
+    enrol(z.project, Programme.objects.get(code="seeds"), D(2025, 1, 6))
+    for number, weekly in enumerate(hours):
+        job(z, f"Z{number}", D(2025, 4, 1), None, "employee", "permanent", weekly, "", "f")
+    rows = employment.cohort_employment(scope(workforce))["jobs.cohort_employment"].rows
+    assert next(row for row in rows if row["cohort"] == 2025)["fte_n"] == 1.8923684210526315
+    # With X J1 (1) and X J2 (0.5), created in 2025 too.
+    exact = float(Fraction(3, 2) + sum(Fraction(Decimal(h)) / 38 for h in HOURS))
+    assert employment.counts(scope(workforce))["jobs.created_fte"].value == exact
