@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import transaction
+
 from sillon.accounts.models import Organisation
 from sillon.codes.text import fold
 from sillon.core.bulk import History, InstanceWriter, RowWriter, indexes_built_after
@@ -760,7 +762,8 @@ def populate(
         for _ in range(projects)
     )
     writers = Writers()
-    with indexes_built_after(*WRITTEN):
+    # In a transaction of its own too: the indexes are dropped while it writes.
+    with transaction.atomic(), indexes_built_after(*WRITTEN):
         for first in range(0, projects, CHUNK):
             chunk = Chunk()
             for intake in intakes[first : first + CHUNK]:

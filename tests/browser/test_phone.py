@@ -12,7 +12,7 @@ from tests.conftest import PASSWORD
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 PHONE = {"width": 390, "height": 844}
-PAGES = ["", "projects/", "activities/", "enterprises/", "jobs/", "reports/"]
+PAGES = ["", "projects/", "holders/", "activities/", "enterprises/", "jobs/", "reports/"]
 
 # What lies outside the screen: the page's sideways overflow, and every visible cell
 # (not inside a visually hidden header) that starts left of 0 or ends right of the width.
@@ -58,9 +58,10 @@ def phone(browser, live_server, org_a, admin):
 
 def test_key_pages_fit_a_phone_screen(phone, live_server, org_a):
     project = Project.objects.filter(organisation=org_a, enterprise__isnull=False).first()
+    holder = project.holders.first()
     base = f"{live_server.url}/o/{org_a.slug}/"
     problems = {}
-    for path in [*PAGES, f"projects/{project.pk}/"]:
+    for path in [*PAGES, f"projects/{project.pk}/", f"holders/{holder.pk}/"]:
         phone.goto(base + path)
         assert phone.locator("main h1").count() == 1, path
         found = phone.evaluate(OUTSIDE)
