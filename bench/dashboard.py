@@ -45,9 +45,17 @@ def main() -> None:
     organisation = Organisation.objects.get(slug=slug)
     semester = parse_period("2025-S2")
     catalogue = best(lambda: compute(organisation, semester))
+    # The year to date of a second semester is the year: its catalogue reads more rows.
+    year = best(lambda: compute(organisation, parse_period("2025")))
     dashboard = best(lambda: assemble(organisation, semester, TODAY))
-    print(f"{'projects':>9}{'catalogue s':>13}{'dashboard s':>13}{'ratio':>7}  target ≤ 2")
-    print(f"{SIZE:>9}{catalogue:>13.2f}{dashboard:>13.2f}{dashboard / catalogue:>7.2f}", flush=True)
+    print(
+        f"{'projects':>9}{'S2 catalogue s':>16}{'year catalogue s':>18}{'dashboard s':>13}"
+        f"{'ratio':>7}  target ≤ 2 (dashboard / S2 catalogue)"
+    )
+    print(
+        f"{SIZE:>9}{catalogue:>16.2f}{year:>18.2f}{dashboard:>13.2f}{dashboard / catalogue:>7.2f}",
+        flush=True,
+    )
     purge_organisation(organisation)
 
 
