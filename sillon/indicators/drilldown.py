@@ -306,6 +306,23 @@ def cost_records(indicator_id: str, scope: Scope) -> CostRecords:
     return CostRecords(lines, cost_activities(indicator_id, scope))
 
 
+# Its numerator: the costs of `missions.cost` that go to a mission also covered by a
+# partner; its denominator: every cost of `missions.cost`.
+COVERED_COST_SHARE = "missions.also_covered_cost_share"
+
+
+def covered_cost_records(scope: Scope) -> CostRecords:
+    """The cost lines and activities of `missions.cost` whose mission (an activity's
+    own, else its kind's default; a line's own) a partner also covers, as the engine
+    sums them."""
+    missions = mission.Missions(scope)
+    codes = {code for code, _covered in missions.missions.values() if missions.covered(code)}
+    return CostRecords(
+        costs.cost_lines(scope).filter(mission_link__mission__code__in=codes),
+        missions.activities_to(mission.cost_activities(scope), codes),
+    )
+
+
 # The breakdowns of the cost figures, each cell opening its lines and activities.
 COST_BREAKDOWNS = ("category", "programme", "mission", "expert_type")
 # The column of a cost line each breakdown groups on (the engine's); a line has no
@@ -453,6 +470,11 @@ def drill(indicator_id: str, scope: Scope, cohort: int | None = None, years: int
         return Drill(numerator=Part(COSTS, costs_of), denominator=Part(kind, queryset))
     if indicator_id in COST_FIGURES:
         return Drill(whole=Part(COSTS, cost_records(indicator_id, scope)))
+    if indicator_id == COVERED_COST_SHARE:
+        return Drill(
+            numerator=Part(COSTS, covered_cost_records(scope)),
+            denominator=Part(COSTS, cost_records("missions.cost", scope)),
+        )
     found = records(indicator_id, scope)
     if found is None:
         return None
@@ -469,9 +491,6 @@ NO_RECORDS = {
     # cell is a different list of jobs, read by `datekeys.year_ends_by_cohort` in SQL
     # without a queryset per cell to share.
     "jobs.cohort_employment": "a table of year-end headcounts without a queryset per cell",
-    # Cost lines and activities split by mission and by whether a partner also covers it:
-    # the cost lists of `missions.cost` show both halves.
-    "missions.also_covered_cost_share": "cost lines and activities mixed, see missions.cost",
     # Its `accompanied` row is enterprises.survival_rate_*, which opens its enterprises;
     # its `not_accompanied` row counts official-register entries of applicants, which
     # have no record page in Sillon (docs/spec/comparison.md §4).
@@ -485,5 +504,6 @@ def has_records(indicator_id: str) -> bool:
         indicator_id in SURVIVAL
         or indicator_id in RATIOS
         or indicator_id in COST_FIGURES
+        or indicator_id == COVERED_COST_SHARE
         or indicator_id in RECORDS
     )

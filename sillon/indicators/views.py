@@ -157,5 +157,9 @@ def drill(request: HttpRequest, indicator: str) -> HttpResponse:
                 "sort": sort,
                 "cost_lines": lines,
                 "experts": experts.order_by(EXPERT_SORTS.get(sort, "date"), "pk"),
+                # A share of the costs lists its numerator; the whole is another figure.
+                "costs_of": BY_ID["missions.cost"]
+                if indicator == drilldown.COVERED_COST_SHARE
+                else None,
             }
     return render(request, "indicators/drill.html", context)

@@ -110,7 +110,10 @@ def check_ratio(indicator_id, found, value, scope):
         denominator_id = "projects.accompanied"
     if indicator_id == "ratio.hours_per_project":
         denominator_id = "projects.accompanied"
-    denominator = measured(denominator_id, found.denominator.queryset)
+    if found.denominator.kind == drilldown.COSTS:
+        denominator = cost_of(found.denominator.queryset, scope)
+    else:
+        denominator = measured(denominator_id, found.denominator.queryset)
     assert same(numerator, value.numerator), (indicator_id, numerator, value.numerator)
     assert same(denominator, value.denominator), (indicator_id, denominator, value.denominator)
 

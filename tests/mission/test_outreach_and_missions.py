@@ -3,6 +3,8 @@
 import datetime
 from decimal import Decimal
 
+from django.urls import reverse
+
 from sillon.indicators.mission import mission
 from sillon.mission.models import ActivityMission, CostLineMission, Mission, MissionDefault
 from sillon.outcomes.models import CostLine, Partner
@@ -72,17 +74,9 @@ def test_another_organisations_mission_is_not_a_choice(org_a, org_b, coach):
     assert not Activity.objects.exists()
 
 
-def test_outreach_and_mission_figures(org_a):
-    """P = 2025. By hand:
-    outreach: prospection 2025-01-01 2 h audience 10, communication 2025-12-31 1.5 h
-    (no audience), dissemination 2024-12-31 (outside P). → 2 activities, 3.5 h, 10 people.
-    coaching 2025-06-01 4 h on one project, expert 2025-03-01 1 h cost 500.
-    missions: default prospection → prosp; communication has its own mission comm (also
-    covered by BRUXEO); coaching → default progr; expert without default → none.
-    hours: prosp 2, comm 1.5, progr 4, none 1 = 8.5; also covered 1.5 / 8.5.
-    cost: expert 500 → none; a cost line 2025-07-01..2026-06-30 of 3650 (365 days, 184 in
-    P → 1840) assigned to comm → comm 1840; total 2340, also covered 1840 / 2340.
-    """
+def hand_made_missions(organisation):
+    """The records of test_outreach_and_mission_figures; returns the mission `comm`."""
+    org_a = organisation
     bruxeo = Partner.objects.get(organisation=org_a, code="bruxeo")
     prosp, comm, progr = (new_mission(org_a, c) for c in ("prosp", "comm", "progr"))
     comm.also_covered_by.set([bruxeo])
@@ -114,7 +108,21 @@ def test_outreach_and_mission_figures(org_a):
         funding_source="region",
     )
     CostLineMission.objects.create(organisation=org_a, cost_line=line, mission=comm)
+    return comm
 
+
+def test_outreach_and_mission_figures(org_a):
+    """P = 2025. By hand:
+    outreach: prospection 2025-01-01 2 h audience 10, communication 2025-12-31 1.5 h
+    (no audience), dissemination 2024-12-31 (outside P). → 2 activities, 3.5 h, 10 people.
+    coaching 2025-06-01 4 h on one project, expert 2025-03-01 1 h cost 500.
+    missions: default prospection → prosp; communication has its own mission comm (also
+    covered by BRUXEO); coaching → default progr; expert without default → none.
+    hours: prosp 2, comm 1.5, progr 4, none 1 = 8.5; also covered 1.5 / 8.5.
+    cost: expert 500 → none; a cost line 2025-07-01..2026-06-30 of 3650 (365 days, 184 in
+    P → 1840) assigned to comm → comm 1840; total 2340, also covered 1840 / 2340.
+    """
+    hand_made_missions(org_a)
     values = mission(scope(org_a, "2025"))
 
     assert values["outreach.activities"].value == 2
@@ -145,3 +153,28 @@ def test_mission_figures_of_an_empty_organisation(org_a):
     assert values["missions.cost"].value == 0
     assert values["missions.also_covered_cost_share"].value is None
     assert values["stakes.active_end"].value == 0
+
+
+def test_the_share_of_costs_also_covered_opens_its_costs(org_a, coach):
+    comm = hand_made_missions(org_a)
+    covered = activity(
+        org_a,
+        [project(org_a, "P-3")],
+        kind="expert",
+        date=D(2025, 9, 1),
+        hours=1,
+        expert_type="legal",
+        expert_name="Y",
+        cost_eur=100,
+    )
+    ActivityMission.objects.create(organisation=org_a, activity=covered, mission=comm)
+    response = coach.client.get(
+        reverse("indicator_records", args=[org_a.slug, "missions.also_covered_cost_share"]),
+        {"period": "2025"},
+    )
+    assert response.status_code == 200
+    # The numerator (1840 + 100 of the 2440 of the missions): comm's line and activity.
+    assert [row.share for row in response.context["cost_lines"]] == [Decimal("1840")]
+    assert list(response.context["experts"]) == [covered]
+    every_cost = reverse("indicator_records", args=[org_a.slug, "missions.cost"])
+    assert f'href="{every_cost}?period=2025"' in response.content.decode()
