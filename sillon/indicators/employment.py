@@ -47,7 +47,7 @@ PERSISTENCE_YEARS = (1, 2)
 YEAR_ENDS = ((0, "n"), (1, "n1"), (2, "n2"))
 # FTE are summed exactly, in Python, over the jobs grouped by their hours: a SUM of
 # floats in the database depends on the order it adds the rows in (PostgreSQL's
-# parallel plans vary it), and the same data must give the same bytes (cli.md).
+# plans vary it), and the same data must give the same bytes (cli.md).
 FTE_HOURS = ("weekly_hours", "full_time_hours")
 
 
@@ -142,8 +142,9 @@ def _share_flags() -> dict:
 
 def _groups(queryset, flags: dict | None = None) -> list[tuple]:
     """The jobs grouped by all the breakdown columns at once (then the `flags`), with
-    their count and FTE: the combinations are bounded by the code lists, not by the
-    data, and one pass over the jobs costs a sixth of one pass per breakdown."""
+    their count and exact FTE: the combinations are bounded by the code lists and the
+    few distinct working hours, not by the number of jobs, and one pass over the jobs
+    costs a sixth of one pass per breakdown."""
     columns = [*BREAKDOWNS.values(), *(flags or {})]
     rows = (
         queryset.annotate(**(flags or {}))
