@@ -31,6 +31,14 @@ OUTSIDE = """() => {
       found.push(`"${cell.textContent.trim().slice(0, 40)}" at ${box.left}–${box.right}`);
     }
   }
+  // A caption squeezed to a few letters a line: far narrower than its table.
+  for (const caption of document.querySelectorAll("caption")) {
+    const box = caption.getBoundingClientRect();
+    const table = caption.closest("table").getBoundingClientRect();
+    if (box.height > 0 && box.width < table.width / 2) {
+      found.push(`caption "${caption.textContent.trim().slice(0, 40)}" ${box.width} px wide`);
+    }
+  }
   return found;
 }"""
 
@@ -61,7 +69,9 @@ def test_key_pages_fit_a_phone_screen(phone, live_server, org_a):
     holder = project.holders.first()
     base = f"{live_server.url}/o/{org_a.slug}/"
     problems = {}
-    for path in [*PAGES, f"projects/{project.pk}/", f"holders/{holder.pk}/"]:
+    # A drill-down page: its tables have captions.
+    costs = "indicators/missions.cost/?period=2025"
+    for path in [*PAGES, f"projects/{project.pk}/", f"holders/{holder.pk}/", costs]:
         phone.goto(base + path)
         assert phone.locator("main h1").count() == 1, path
         found = phone.evaluate(OUTSIDE)
