@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
+from sillon.catalogue.indicators import COUNT, EUR, HOURS
 from sillon.codes import legal_forms
 from sillon.followup.choices import Wave
 from sillon.indicators import (
@@ -264,6 +265,19 @@ COST_RATIOS = {
     "accompaniment.cost_per_job_created": "jobs.created",
 }
 COST_FIGURES = ("experts.cost", "accompaniment.cost", "missions.cost", *COST_RATIOS)
+# The units of a figure's numerator and denominator where they are not counts.
+PART_UNITS = {
+    **dict.fromkeys(COST_RATIOS, (EUR, COUNT)),
+    "ratio.hours_per_project": (HOURS, COUNT),
+    "missions.also_covered_hours_share": (HOURS, HOURS),
+    "missions.also_covered_cost_share": (EUR, EUR),
+}
+
+
+def part_units(indicator_id: str) -> tuple[str, str]:
+    return PART_UNITS.get(indicator_id, (COUNT, COUNT))
+
+
 SURVIVAL = {
     "enterprises.survival_by_cohort": ENTERPRISES,
     "enterprises.survival_rate_1y": ENTERPRISES,

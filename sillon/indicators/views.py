@@ -127,6 +127,7 @@ def drill(request: HttpRequest, indicator: str) -> HttpResponse:
             for row in drilldown.breakdown(part.kind, part.queryset)
         ],
         "small_number": drilldown.SMALL_NUMBER,
+        "part_units": drilldown.part_units(indicator),
         "cohort": cohort,
         "years": years,
         "counts": counts,

@@ -4,7 +4,9 @@ import datetime
 from decimal import Decimal
 
 from django.urls import reverse
+from django.utils import translation
 
+from sillon.catalogue.display import figure
 from sillon.indicators.mission import mission
 from sillon.mission.models import ActivityMission, CostLineMission, Mission, MissionDefault
 from sillon.outcomes.models import CostLine, Partner
@@ -176,5 +178,10 @@ def test_the_share_of_costs_also_covered_opens_its_costs(org_a, coach):
     # The numerator (1840 + 100 of the 2440 of the missions): comm's line and activity.
     assert [row.share for row in response.context["cost_lines"]] == [Decimal("1840")]
     assert list(response.context["experts"]) == [covered]
+    content = response.content.decode()
     every_cost = reverse("indicator_records", args=[org_a.slug, "missions.cost"])
-    assert f'href="{every_cost}?period=2025"' in response.content.decode()
+    assert f'href="{every_cost}?period=2025"' in content
+    # Numerator and denominator are amounts, written as amounts (not as counts).
+    with translation.override(response.headers["Content-Language"]):
+        for amount in ("1940", "2440"):
+            assert f"<dd>{figure(Decimal(amount), 'EUR')}</dd>" in content
