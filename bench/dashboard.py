@@ -45,7 +45,7 @@ def main() -> None:
     organisation = Organisation.objects.get(slug=slug)
     semester = parse_period("2025-S2")
     catalogue = best(lambda: compute(organisation, semester))
-    # The year to date of a second semester is the year: its catalogue reads more rows.
+    # The year to date of a second semester is the year, a period twice as long.
     year = best(lambda: compute(organisation, parse_period("2025")))
     dashboard = best(lambda: assemble(organisation, semester, TODAY))
     print(

@@ -18,10 +18,10 @@ from pathlib import Path
 
 from sillon.demo.register import FIRST_INTAKE, LAST_DAY
 from sillon.kbo.demo_extract import Fate, demo_extract
-from sillon.kbo.models import COMPARISON_GROUP, tracked_numbers
+from sillon.kbo.models import COMPARISON_GROUP, tracked_number_sources, tracked_numbers
 from sillon.kbo.sync import sync_extract
 from sillon.kbo.writer import extract_name
-from sillon.register.models import Application, Enterprise
+from sillon.register.models import Application
 
 # About one enterprise in six stops each year.
 MEAN_LIFE_DAYS = 6 * 365
@@ -53,12 +53,8 @@ def populate(organisation, seed: int) -> int:
     """Run the sync on each year's extract; returns the number of syncs."""
     applicants = fates(organisation, seed)
     tracked = tracked_numbers(organisation)
-    own = set(
-        Enterprise.objects.filter(organisation=organisation).values_list(
-            "enterprise_number", flat=True
-        )
-    )
-    applicants_only = [number for number in tracked if number not in own]
+    _enterprises, applicant_numbers = tracked_number_sources(organisation)
+    applicants_only = sorted(set(applicant_numbers))
     days = snapshots()
     with tempfile.TemporaryDirectory() as directory:
         for number, snapshot in enumerate(days, start=1):

@@ -330,7 +330,7 @@ def covered_cost_records(scope: Scope) -> CostRecords:
     own, else its kind's default; a line's own) a partner also covers, as the engine
     sums them."""
     missions = mission.Missions(scope)
-    codes = {code for code, _covered in missions.missions.values() if missions.covered(code)}
+    codes = missions.covered_codes()
     return CostRecords(
         costs.cost_lines(scope).filter(mission_link__mission__code__in=codes),
         missions.activities_to(mission.cost_activities(scope), codes),

@@ -46,6 +46,10 @@ class Missions:
     def covered(self, code) -> bool:
         return any(c == code and n for c, n in self.missions.values())
 
+    def covered_codes(self) -> set[str]:
+        """The codes of the missions a partner also covers."""
+        return {code for code, covered in self.missions.values() if covered}
+
     def activities_to(self, activities, codes):
         """Those of `activities` whose hours go to one of the missions `codes` (None for
         none), by `code_of` over every own mission and every kind."""
@@ -73,8 +77,7 @@ def covered_activities(scope: Scope):
     activity of P, and those whose mission is also covered by a partner."""
     missions = Missions(scope)
     every = activities_in_period(scope)
-    codes = {code for code, _covered in missions.missions.values() if missions.covered(code)}
-    return missions.activities_to(every, codes), every
+    return missions.activities_to(every, missions.covered_codes()), every
 
 
 def active_stakes(scope: Scope):
